@@ -1,0 +1,2 @@
+/* placeholder until the implementation lands */
+#include "gst-caps.h"

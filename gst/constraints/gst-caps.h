@@ -1,0 +1,44 @@
+/* gst-mediastream
+ * Copyright (C) 2026 gst-mediastream contributors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Library General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+
+/* The GStreamer edge of the engine: native modes from GstCaps, and the caps
+ * that realise a selection. */
+
+#pragma once
+
+#include "device.h"
+#include "select-settings.h"
+
+#include <gst/gst.h>
+
+#include <vector>
+
+namespace mediastream {
+
+/* The native modes a caps describes: one per structure and per value of
+ * every list (width, height, framerate, rate, channels); ranges stay ranges
+ * and format lists stay lists. Structures that are not video/x-raw,
+ * image/jpeg or audio/x-raw, or lack the fields, are skipped. */
+std::vector<VideoMode> videoModesFromCaps (const GstCaps *caps);
+std::vector<AudioMode> audioModesFromCaps (const GstCaps *caps);
+
+/* Caps describing every native mode of a device (the reverse of the above). */
+GstCaps *capsForDevice (const DeviceDescription &device);
+
+/* The fixed caps to ask the device's source for. */
+GstCaps *sourceCapsFor (const DeviceDescription &device,
+    const Selection &selection);
+
+/* The caps the track delivers after any conversion the settings need: raw
+ * caps with the settings' size and rate (plus, for a native compressed mode
+ * that needs no conversion, the compressed caps as an alternative). */
+GstCaps *outputCapsFor (const DeviceDescription &device,
+    const Selection &selection);
+
+}  // namespace mediastream
