@@ -280,13 +280,9 @@ narrowNumbers (Candidate &c, Property p, const NumericConstraint &n,
     require (*n.exact, *n.exact);
   if (advanced && n.bare && n.ideal)
     require (*n.ideal, *n.ideal);
-  if (isDoubleTyped (p)) {
-    lo -= kDoubleTolerance;
-    hi += kDoubleTolerance;
-  }
-
   const bool integral = propertyInfo (p).type == ValueType::ULong;
-  *numbers = numbers->intersect (lo, hi, integral);
+  *numbers = numbers->intersect (lo, hi, integral,
+      isDoubleTyped (p) ? kDoubleTolerance : 0);
   if (numbers->empty ())
     return false;
   if (isResolutionProperty (p) && c.kind == Kind::Video)
