@@ -33,20 +33,6 @@ structuresWhere (const GstCaps *caps, bool raw)
   return kept;
 }
 
-/* The source's format list may hold several sample sizes (audiotestsrc
- * offers them all): ask for one of the size the settings report. */
-void
-pinSampleFormat (GstCaps *caps, const AudioMode &mode, int sampleSize)
-{
-  for (const std::string & format : mode.formats) {
-    if (sampleSizeOfFormat (format) == sampleSize) {
-      gst_caps_set_simple (caps, "format", G_TYPE_STRING, format.c_str (),
-          nullptr);
-      return;
-    }
-  }
-}
-
 }  // namespace
 
 std::vector<std::string>
@@ -107,10 +93,6 @@ planConversion (const DeviceDescription &device, const Selection &selection,
   CapsPtr output (outputCapsFor (device, selection));
 
   if (device.kind == Kind::Audio) {
-    const AudioMode &mode = device.audioModes[selection.modeIndex];
-    const int sampleSize = static_cast<int> (selection.settings.number
-        (Property::SampleSize).value_or (16));
-    pinSampleFormat (plan.sourceCaps.get (), mode, sampleSize);
     plan.convertAudio = selection.rescaled;
     plan.outputCaps = std::move (output);
     return plan;
