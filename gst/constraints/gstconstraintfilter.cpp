@@ -435,8 +435,23 @@ gboolean
 pad_query (GstPad * pad, GstObject * parent, GstQuery * query)
 {
   auto *self = GST_CONSTRAINT_FILTER (parent);
-  if (GST_QUERY_TYPE (query) == GST_QUERY_CAPS
-      && configure (self) == Readiness::Failed) {
+  if (GST_QUERY_TYPE (query) != GST_QUERY_CAPS)
+    return gst_pad_query_default (pad, parent, query);
+
+  /* While a side is still unlinked (gst_element_link asks first), selecting
+   * would guess what the missing side can do: answer with everything the
+   * element could produce or take once it knows. */
+  if (!gst_pad_is_linked (self->priv->sinkpad)
+      || !gst_pad_is_linked (self->priv->srcpad)) {
+    GstCaps *filter = nullptr;
+    gst_query_parse_caps (query, &filter);
+    CapsPtr templ (gst_pad_get_pad_template_caps (pad));
+    CapsPtr result (filter ? gst_caps_intersect_full (filter, templ.get (),
+            GST_CAPS_INTERSECT_FIRST) : gst_caps_ref (templ.get ()));
+    gst_query_set_caps_result (query, result.get ());
+    return TRUE;
+  }
+  if (configure (self) == Readiness::Failed) {
     /* Nothing satisfies the constraints: refuse every format. */
     CapsPtr none (gst_caps_new_empty ());
     gst_query_set_caps_result (query, none.get ());
