@@ -810,8 +810,8 @@ GST_START_TEST (test_round_trip)
     "{\"advanced\": [null, {\"width\": 640}, [], {\"facingMode\": \"user\"}]}",
     "{\"deviceId\": [[1, [2]], {}, null, \"\\u0000\\u00e9\\ud83d\\ude00\"]}",
     "{\"deviceId\": 1e21, \"groupId\": 1e400, \"width\": \"0x10\"}",
-    "{\"noiseSuppression\": \"\", \"voiceIsolation\": [], "
-        "\"backgroundBlur\": {}}",
+    "{\"noiseSuppression\": \"\", \"backgroundBlur\": {}}",
+    "{\"voiceIsolation\": [], \"torch\": [true]}",
   };
   for (const char *text : documents) {
     const TrackConstraints first = parseTrack (text);
