@@ -746,9 +746,19 @@ GST_START_TEST (test_number_overflow)
       "{\"video\":{}}");
   fail_unless_equals_text (trackError ("{\"frameRate\": 2e308}").c_str (),
       "frameRate: expected a finite number");
-  /* Still invalid JSON when the number is not the only problem. */
-  fail_unless (trackError ("{\"width\": 1e400,}").rfind
-      ("constraints: invalid JSON: ", 0) == 0);
+  /* Still invalid JSON when the number is not the only problem, and the
+   * position is the one in the text as written. */
+  fail_unless_equals_text (trackError ("{\"width\": 1e400, \"x\": }"),
+      "constraints: invalid JSON: parse error at line 1, column 23: syntax "
+      "error while parsing value - unexpected '}'; expected '[', '{', or a "
+      "literal");
+  /* Only a whole number literal reads as Infinity. */
+  for (const char *text : { "{\"width\": 1e400e5}", "{\"width\": 1e400-}",
+          "{\"width\": 1e400.5}", "{\"width\": -1e400e}" }) {
+    const std::string message = trackError (text);
+    fail_unless (message.rfind ("constraints: invalid JSON: ", 0) == 0,
+        "%s: %s", text, message.c_str ());
+  }
 }
 
 GST_END_TEST;
