@@ -1013,6 +1013,22 @@ describeParseError (const json::exception & error)
   return text;
 }
 
+/* A NUL byte is not JSON anywhere (in a string it must be written
+ * \u0000), but nlohmann's lexer takes it for the end of the input and would
+ * ignore whatever follows. Reported in nlohmann's words and positions. */
+std::string
+describeNul (std::string_view text, std::size_t offset)
+{
+  const std::string_view before = text.substr (0, offset);
+  const std::size_t line = 1 + static_cast<std::size_t> (std::count
+      (before.begin (), before.end (), '\n'));
+  const std::size_t lineStart = before.rfind ('\n');
+  const std::size_t column = lineStart == std::string_view::npos ?
+      offset + 1 : offset - lineStart;
+  return "parse error at line " + std::to_string (line) + ", column " +
+      std::to_string (column) + ": NUL character";
+}
+
 json
 parseText (std::string_view text)
 {
@@ -1023,6 +1039,8 @@ parseText (std::string_view text)
   if (nestsDeeperThan (text, kMaxNestingDepth))
     fail (root, "nested deeper than " + std::to_string (kMaxNestingDepth) +
         " levels");
+  if (const std::size_t nul = text.find ('\0'); nul != std::string_view::npos)
+    fail (root, "invalid JSON: " + describeNul (text, nul));
 
   try {
     return parseJson (text);

@@ -723,6 +723,16 @@ GST_START_TEST (test_invalid_json)
       "error while parsing value - unexpected '}'; expected '[', '{', or a "
       "literal");
 
+  /* A NUL byte is the end of the input to nlohmann, not to JSON.parse(). */
+  fail_unless_equals_text (streamError (std::string ("{\"video\": true}\0]]",
+              18)),
+      "constraints: invalid JSON: parse error at line 1, column 16: NUL "
+      "character");
+  fail_unless_equals_text (trackError (std::string ("{\n  \"deviceId\": \"a\0\"}",
+              21)),
+      "constraints: invalid JSON: parse error at line 2, column 17: NUL "
+      "character");
+
   /* The message quotes the input; it stays printable ASCII. */
   const std::string message = streamError ("{\"video\": \"\xff\xfe\"}");
   fail_unless (message.find ("line 1, column") != std::string::npos,
