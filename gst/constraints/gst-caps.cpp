@@ -354,9 +354,7 @@ sourceCapsFor (const DeviceDescription & device, const Selection & selection)
     const VideoMode & mode = device.videoModes[selection.modeIndex];
     GstStructure *s =
         gst_structure_new_empty (mediaTypeOr (mode.mediaType, "video/x-raw"));
-    if (!mode.formats.empty ())
-      gst_structure_set (s, "format", G_TYPE_STRING, mode.formats[0].c_str (),
-          nullptr);
+    setFormats (s, mode.formats);
     gst_structure_set (s, "width", G_TYPE_INT, selection.nativeWidth,
         "height", G_TYPE_INT, selection.nativeHeight,
         "framerate", GST_TYPE_FRACTION, selection.nativeFrameRate.num,
@@ -369,9 +367,14 @@ sourceCapsFor (const DeviceDescription & device, const Selection & selection)
   const AudioMode & mode = device.audioModes[selection.modeIndex];
   GstStructure *s =
       gst_structure_new_empty (mediaTypeOr (mode.mediaType, "audio/x-raw"));
-  if (!mode.formats.empty ())
-    gst_structure_set (s, "format", G_TYPE_STRING, mode.formats[0].c_str (),
-        nullptr);
+  /* The formats of the sample size the settings report. */
+  const auto sampleSize = selection.settings.number (Property::SampleSize);
+  std::vector<std::string> formats;
+  for (const std::string & format : mode.formats) {
+    if (!sampleSize || sampleSizeOfFormat (format) == *sampleSize)
+      formats.push_back (format);
+  }
+  setFormats (s, formats.empty () ? mode.formats : formats);
   gst_structure_set (s, "rate", G_TYPE_INT, selection.nativeSampleRate,
       "channels", G_TYPE_INT, selection.nativeChannels,
       "layout", G_TYPE_STRING, "interleaved", nullptr);

@@ -479,9 +479,11 @@ GST_START_TEST (test_raw_selection_caps)
       " framerate=[ 1/1, 30/1 ]; video/x-raw, format=I420, width=640,"
       " height=480, framerate=30/1");
 
+  /* Every raw format of the mode stays open: the consumer picks. */
   Selection selection = videoSelection (0, 1280, 720, { 30, 1 }, { 30, 1 });
   assertCapsEqual (sourceCapsFor (camera, selection),
-      "video/x-raw, format=(string)YUY2, width=(int)1280, height=(int)720,"
+      "video/x-raw, format=(string){ YUY2, NV12 }, width=(int)1280,"
+      " height=(int)720,"
       " framerate=(fraction)30/1");
   assertCapsEqual (outputCapsFor (camera, selection),
       "video/x-raw, width=(int)1280, height=(int)720,"
@@ -559,6 +561,8 @@ GST_START_TEST (test_audio_selection_caps)
   selection.nativeChannels = 2;
   selection.settings.set (Property::SampleRate, 48000.0);
   selection.settings.set (Property::ChannelCount, 2.0);
+  selection.settings.set (Property::SampleSize, 16.0);
+  /* only the formats of the sample size the settings report */
   assertCapsEqual (sourceCapsFor (mic, selection),
       "audio/x-raw, format=(string)S16LE, rate=(int)48000, channels=(int)2,"
       " layout=(string)interleaved");
