@@ -24,6 +24,7 @@
 #include <gst/gst.h>
 
 #include <algorithm>
+#include <clocale>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -633,6 +634,10 @@ main (int argc, char **argv)
 {
   /* Nothing below throws on purpose; this only keeps an unexpected
    * exception (out of memory, say) from ending in abort (). */
+  /* For GOption's help text; every number this prints is formatted
+   * locale-independently (JSON, g_ascii_formatd). */
+  std::setlocale (LC_ALL, "");
+
   int status = kExitFailure;
   try {
     status = run (argc, argv);
