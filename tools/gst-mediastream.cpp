@@ -1,1 +1,651 @@
-int main () { return 0; }
+/* gst-mediastream
+ * Copyright (C) 2026 gst-mediastream contributors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Library General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+
+/* gst-mediastream-1.0: enumerateDevices and getUserMedia without
+ * streaming, for people (tables and caps) and for scripts (one JSON answer
+ * per line, and a stdin mode that answers many requests in one process). */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "fake-devices.h"
+#include "gst-caps.h"
+#include "gst-ptr.h"
+#include "json.h"
+#include "select-settings.h"
+
+#include <gst/gst.h>
+
+#include <algorithm>
+#include <clocale>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+using namespace mediastream;
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using Devices = std::vector<DeviceDescription>;
+
+enum ExitStatus {
+  kExitSuccess = 0,
+  kExitFailure = 1,
+  kExitUsage = 2,
+};
+
+constexpr const char *kProgram = "gst-mediastream-1.0";
+
+constexpr const char *kUsage =
+    "Usage: gst-mediastream-1.0 devices [--json]\n"
+    "       gst-mediastream-1.0 select [--json] CONSTRAINTS\n"
+    "Run gst-mediastream-1.0 --help for more.\n";
+
+constexpr const char *kSummary =
+    "Verbs:\n"
+    "  devices            enumerateDevices(): every camera and microphone\n"
+    "                     with its capabilities\n"
+    "  select CONSTRAINTS getUserMedia() without streaming: the device and\n"
+    "                     settings each track would get, or the error.\n"
+    "                     CONSTRAINTS is a MediaStreamConstraints JSON\n"
+    "                     document; - reads one document per line from\n"
+    "                     standard input and answers one line each\n"
+    "\n"
+    "With GST_MEDIASTREAM_FAKE_DEVICES set to a built-in profile (chromium,\n"
+    "laptop, phone, usb-webcam) or to a JSON profile file, the devices are\n"
+    "fake ones; otherwise they are found with GstDeviceMonitor.\n"
+    "\n"
+    "Exit status: 0 on success, 1 when an answer is an error (for -: any\n"
+    "answer), 2 on a usage error.";
+
+constexpr const char *kExamples =
+    "Examples:\n"
+    "  gst-mediastream-1.0 devices\n"
+    "  GST_MEDIASTREAM_FAKE_DEVICES=usb-webcam gst-mediastream-1.0 devices"
+    " --json\n"
+    "  gst-mediastream-1.0 select '{\"video\": true, \"audio\": true}'\n"
+    "  gst-mediastream-1.0 select --json '{\"video\": {\"width\": 1280,"
+    " \"frameRate\": {\"min\": 25}}}'\n"
+    "  printf '%s\\n' '{\"video\":true}' '{\"audio\":{\"sampleRate\":16000}}' |"
+    " gst-mediastream-1.0 select --json -\n";
+
+/* Labels from real devices are UTF-8 by GStreamer's contract, but a bad
+ * one must not abort the whole answer. */
+std::string
+dump (const Json & json)
+{
+  return json.dump (-1, ' ', false, Json::error_handler_t::replace);
+}
+
+/* Answers go out one at a time: a script waiting for the answer to its
+ * line must not wait for a buffer to fill. */
+void
+writeLine (const std::string &line)
+{
+  std::fwrite (line.data (), 1, line.size (), stdout);
+  std::fputc ('\n', stdout);
+  std::fflush (stdout);
+}
+
+const char *
+deviceKind (Kind kind)
+{
+  return kind == Kind::Audio ? "audioinput" : "videoinput";
+}
+
+std::string
+sha256Hex (const std::string &text)
+{
+  GCharPtr sum (g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+          text.c_str (), static_cast<gssize> (text.size ())));
+  return sum.get ();
+}
+
+/* A device property as text, or "" when the device does not have it. */
+std::string
+propertyText (const GstStructure * properties, const char *field)
+{
+  if (properties == nullptr)
+    return "";
+  const GValue *value = gst_structure_get_value (properties, field);
+  if (value == nullptr)
+    return "";
+  if (G_VALUE_HOLDS_STRING (value)) {
+    const gchar *text = g_value_get_string (value);
+    return text ? text : "";
+  }
+  GCharPtr text (gst_value_serialize (value));
+  return text ? text.get () : "";
+}
+
+std::string
+internalName (GstDevice * device)
+{
+  /* The ALSA provider keeps the PCM name (hw:C,D) only here. */
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (device),
+          "internal-name") == nullptr)
+    return "";
+  gchar *name = nullptr;
+  g_object_get (device, "internal-name", &name, nullptr);
+  GCharPtr owned (name);
+  return name ? name : "";
+}
+
+/* What stays the same for one physical device across runs and plugs: its
+ * node or object path, or its ALSA card and PCM; the name as a last
+ * resort. */
+std::string
+stableDeviceKey (GstDevice * device, const GstStructure * properties,
+    const std::string &label)
+{
+  for (const char *field : { "device.path", "api.v4l2.path", "object.path" }) {
+    std::string path = propertyText (properties, field);
+    if (!path.empty ())
+      return std::string (field) + "=" + path;
+  }
+  const std::string card = propertyText (properties, "alsa.card");
+  if (!card.empty ())
+    return "alsa.card=" + card + ",pcm=" + internalName (device);
+  return "name=" + label;
+}
+
+/* Parts of one physical device share a bus path (udev's ID_PATH) or an
+ * ALSA card; anything else is a group of its own. */
+std::string
+stableGroupKey (const GstStructure * properties, const std::string &deviceKey)
+{
+  const std::string busPath = propertyText (properties, "device.bus_path");
+  if (!busPath.empty ())
+    return "bus=" + busPath;
+  const std::string card = propertyText (properties, "alsa.card");
+  if (!card.empty ())
+    return "alsa.card=" + card;
+  return "device:" + deviceKey;
+}
+
+struct DeviceListFree {
+  void operator() (GList * list) const {
+    g_list_free_full (list, gst_object_unref);
+  }
+};
+
+Devices
+realDevices ()
+{
+  ObjectPtr<GstDeviceMonitor> monitor (gst_device_monitor_new ());
+  gst_device_monitor_add_filter (monitor.get (), "Video/Source", nullptr);
+  gst_device_monitor_add_filter (monitor.get (), "Audio/Source", nullptr);
+  /* Without start () this probes each provider once, which is all a
+   * listing needs. */
+  std::unique_ptr<GList, DeviceListFree>
+      list (gst_device_monitor_get_devices (monitor.get ()));
+
+  Devices devices;
+  for (GList * l = list.get (); l != nullptr; l = l->next) {
+    GstDevice *gstDevice = GST_DEVICE (l->data);
+    DeviceDescription device;
+    if (gst_device_has_classes (gstDevice, "Video/Source"))
+      device.kind = Kind::Video;
+    else if (gst_device_has_classes (gstDevice, "Audio/Source"))
+      device.kind = Kind::Audio;
+    else
+      continue;
+
+    GCharPtr name (gst_device_get_display_name (gstDevice));
+    device.label = name ? name.get () : "";
+    CapsPtr caps (gst_device_get_caps (gstDevice));
+    if (device.kind == Kind::Video)
+      device.videoModes = videoModesFromCaps (caps.get ());
+    else
+      device.audioModes = audioModesFromCaps (caps.get ());
+
+    StructurePtr properties (gst_device_get_properties (gstDevice));
+    const std::string key = stableDeviceKey (gstDevice, properties.get (),
+        device.label);
+    device.deviceId = sha256Hex (std::string ("gst-mediastream-device:") +
+        deviceKind (device.kind) + ":" + key);
+    device.groupId = sha256Hex ("gst-mediastream-group:" +
+        stableGroupKey (properties.get (), key));
+    devices.push_back (std::move (device));
+  }
+  return devices;
+}
+
+/* The devices in enumerateDevices() order: microphones, then cameras,
+ * each kind in the order it was found. getUserMedia works per kind, so
+ * the order within a kind (the default device first) is what matters. */
+Result<Devices>
+loadDevices ()
+{
+  const gchar *fake = g_getenv (kFakeDevicesEnv);
+  Result<Devices> devices = fake != nullptr && *fake != '\0' ?
+      loadFakeDevices (fake) : Result<Devices> (realDevices ());
+  if (!devices)
+    return devices;
+  std::stable_partition (devices->begin (), devices->end (),
+      [](const DeviceDescription & device) {
+        return device.kind == Kind::Audio;
+      });
+  return devices;
+}
+
+/* "%g" for people: 30, 7.5, 29.97. */
+std::string
+number (double value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd (text, sizeof (text), "%.10g", value);
+  return text;
+}
+
+std::string
+span (int min, int max)
+{
+  return min == max ? std::to_string (min) :
+      std::to_string (min) + ".." + std::to_string (max);
+}
+
+std::string
+span (double min, double max)
+{
+  return min == max ? number (min) : number (min) + ".." + number (max);
+}
+
+/* One line per device: its modes grouped by format, with the smallest and
+ * largest size and the slowest and fastest rate of each group. */
+std::string
+modesSummary (const DeviceDescription & device)
+{
+  struct Group {
+    int count = 0;
+    long minArea = 0, maxArea = 0;
+    std::string smallest, largest;
+    int minRate = 0, maxRate = 0, minChannels = 0, maxChannels = 0;
+    double minFps = 0, maxFps = 0;
+  };
+  std::vector<std::pair<std::string, Group>> groups;
+  auto groupFor = [&groups] (const std::string &name) -> Group & {
+    for (auto &[key, group] : groups) {
+      if (key == name)
+        return group;
+    }
+    groups.push_back ({ name, Group () });
+    return groups.back ().second;
+  };
+  auto formatName = [](const std::string &mediaType,
+      const std::vector<std::string> &formats) {
+    if (formats.empty ())
+      return mediaType;
+    std::string name;
+    for (const std::string & format : formats)
+      name += (name.empty ()? "" : "/") + format;
+    return name;
+  };
+
+  for (const VideoMode & mode : device.videoModes) {
+    Group & group = groupFor (formatName (mode.mediaType, mode.formats));
+    const long small = static_cast<long> (mode.width.min) * mode.height.min;
+    const long large = static_cast<long> (mode.width.max) * mode.height.max;
+    const double slow = mode.frameRate.min.toDouble ();
+    const double fast = mode.frameRate.max.toDouble ();
+    if (group.count == 0 || small < group.minArea) {
+      group.minArea = small;
+      group.smallest = std::to_string (mode.width.min) + "x" +
+          std::to_string (mode.height.min);
+    }
+    if (group.count == 0 || large > group.maxArea) {
+      group.maxArea = large;
+      group.largest = std::to_string (mode.width.max) + "x" +
+          std::to_string (mode.height.max);
+    }
+    group.minFps = group.count == 0 ? slow : std::min (group.minFps, slow);
+    group.maxFps = group.count == 0 ? fast : std::max (group.maxFps, fast);
+    group.count++;
+  }
+  for (const AudioMode & mode : device.audioModes) {
+    Group & group = groupFor (formatName (mode.mediaType, mode.formats));
+    const bool first = group.count == 0;
+    group.minRate = first ? mode.sampleRate.min :
+        std::min (group.minRate, mode.sampleRate.min);
+    group.maxRate = first ? mode.sampleRate.max :
+        std::max (group.maxRate, mode.sampleRate.max);
+    group.minChannels = first ? mode.channels.min :
+        std::min (group.minChannels, mode.channels.min);
+    group.maxChannels = first ? mode.channels.max :
+        std::max (group.maxChannels, mode.channels.max);
+    group.count++;
+  }
+
+  if (groups.empty ())
+    return "no usable modes";
+  std::string summary;
+  for (const auto &[name, group] : groups) {
+    if (!summary.empty ())
+      summary += "; ";
+    summary += name + " ";
+    if (device.kind == Kind::Video) {
+      summary += group.smallest == group.largest ? group.smallest :
+          group.smallest + ".." + group.largest;
+      summary += " @ " + span (group.minFps, group.maxFps) + " fps";
+    } else {
+      summary += span (group.minRate, group.maxRate) + " Hz " +
+          span (group.minChannels, group.maxChannels) + " ch";
+    }
+    summary += " (" + std::to_string (group.count) +
+        (group.count == 1 ? " mode)" : " modes)");
+  }
+  return summary;
+}
+
+/* Left-aligned columns; widths count characters, not bytes, so UTF-8
+ * labels line up. */
+void
+printTable (const std::vector<std::vector<std::string>> &rows)
+{
+  std::vector<glong> widths;
+  for (const auto & row : rows) {
+    widths.resize (std::max (widths.size (), row.size ()), 0);
+    for (std::size_t i = 0; i < row.size (); i++)
+      widths[i] = std::max (widths[i], g_utf8_strlen (row[i].c_str (), -1));
+  }
+  for (const auto & row : rows) {
+    std::string line;
+    for (std::size_t i = 0; i < row.size (); i++) {
+      line += row[i];
+      if (i + 1 < row.size ())
+        line.append (widths[i] - g_utf8_strlen (row[i].c_str (), -1) + 2, ' ');
+    }
+    writeLine (line);
+  }
+}
+
+std::string
+shortId (const std::string &id)
+{
+  return id.substr (0, 8);
+}
+
+ExitStatus
+listDevices (const Devices & devices, bool json)
+{
+  if (json) {
+    Json list = Json::array ();
+    for (const DeviceDescription & device : devices) {
+      Json entry = Json::object ();
+      entry["kind"] = deviceKind (device.kind);
+      entry["label"] = device.label;
+      entry["deviceId"] = device.deviceId;
+      entry["groupId"] = device.groupId;
+      entry["capabilities"] = toJson (capabilitiesOf (device));
+      list.push_back (std::move (entry));
+    }
+    Json answer = Json::object ();
+    answer["devices"] = std::move (list);
+    writeLine (dump (answer));
+    return kExitSuccess;
+  }
+
+  if (devices.empty ()) {
+    writeLine ("No cameras or microphones found.");
+    return kExitSuccess;
+  }
+  std::vector<std::vector<std::string>> rows = {
+    {"KIND", "LABEL", "DEVICE ID", "GROUP ID", "MODES"}
+  };
+  for (const DeviceDescription & device : devices)
+    rows.push_back ({ deviceKind (device.kind), device.label,
+            shortId (device.deviceId), shortId (device.groupId),
+            modesSummary (device)});
+  printTable (rows);
+  return kExitSuccess;
+}
+
+Json
+errorAnswer (const Error & error)
+{
+  Json answer = Json::object ();
+  answer["error"] = toJson (error);
+  return answer;
+}
+
+void
+printError (const Error & error, bool json)
+{
+  if (json) {
+    writeLine (dump (errorAnswer (error)));
+    return;
+  }
+  std::string line = "error: " + std::string (errorNameString (error.name));
+  if (!error.constraint.empty ())
+    line += " (constraint " + error.constraint + ")";
+  writeLine (line + ": " + error.message);
+}
+
+std::string
+capsText (GstCaps * caps)
+{
+  CapsPtr owned (caps);
+  GCharPtr text (gst_caps_to_string (caps));
+  return text.get ();
+}
+
+/* Settings as "name value" pairs; the ids are shown on their own. */
+std::string
+settingsText (const Settings & settings)
+{
+  const Json json = toJson (settings);
+  std::string text;
+  for (const auto &[name, value] : json.items ()) {
+    if (name == "deviceId" || name == "groupId")
+      continue;
+    if (!text.empty ())
+      text += ", ";
+    text += name + " " + (value.is_string ()? value.get<std::string> () :
+        dump (value));
+  }
+  return text;
+}
+
+void
+printTracks (const Devices & devices,
+    const std::vector<TrackSelection> &tracks, bool json)
+{
+  if (json) {
+    Json list = Json::array ();
+    for (const TrackSelection & track : tracks) {
+      const DeviceDescription & device =
+          devices.at (track.selection.deviceIndex);
+      Json entry = Json::object ();
+      entry["kind"] = std::string (kindName (track.kind));
+      entry["label"] = device.label;
+      entry["deviceId"] = device.deviceId;
+      entry["groupId"] = device.groupId;
+      entry["settings"] = toJson (track.selection.settings);
+      entry["capabilities"] = toJson (capabilitiesOf (device));
+      entry["constraints"] = toJson (track.constraints);
+      list.push_back (std::move (entry));
+    }
+    Json answer = Json::object ();
+    answer["tracks"] = std::move (list);
+    writeLine (dump (answer));
+    return;
+  }
+
+  for (const TrackSelection & track : tracks) {
+    const DeviceDescription & device =
+        devices.at (track.selection.deviceIndex);
+    writeLine (std::string (kindName (track.kind)) + " track: " +
+        device.label);
+    printTable ({
+          {"  deviceId", device.deviceId},
+          {"  groupId", device.groupId},
+          {"  settings", settingsText (track.selection.settings)},
+          {"  constraints", dump (toJson (track.constraints))},
+          {"  source caps", capsText (sourceCapsFor (device,
+                      track.selection))},
+          {"  output caps", capsText (outputCapsFor (device,
+                      track.selection))},
+        });
+  }
+}
+
+/* One getUserMedia request; true when it succeeded. */
+bool
+answer (const Devices & devices, std::string_view document, bool json)
+{
+  Result<StreamConstraints> constraints = parseStreamConstraints (document);
+  if (!constraints) {
+    printError (constraints.error (), json);
+    return false;
+  }
+  Result<std::vector<TrackSelection>> tracks = getUserMedia (devices,
+      *constraints);
+  if (!tracks) {
+    printError (tracks.error (), json);
+    return false;
+  }
+  printTracks (devices, *tracks, json);
+  return true;
+}
+
+bool
+isBlank (const std::string &line)
+{
+  return std::all_of (line.begin (), line.end (),[](char c) {
+        return g_ascii_isspace (c);}
+  );
+}
+
+/* Every line gets exactly one answer, so a script can pair them up by
+ * position; a blank line is a request for nothing, a TypeError. */
+ExitStatus
+answerLines (const Devices & devices, bool json)
+{
+  bool allSucceeded = true;
+  std::string line;
+  while (std::getline (std::cin, line)) {
+    if (!line.empty () && line.back () == '\r')
+      line.pop_back ();
+    if (isBlank (line)) {
+      printError ({ ErrorName::TypeError, "",
+              "empty line: expected a MediaStreamConstraints document" },
+          json);
+      allSucceeded = false;
+      continue;
+    }
+    allSucceeded = answer (devices, line, json) && allSucceeded;
+  }
+  return allSucceeded ? kExitSuccess : kExitFailure;
+}
+
+ExitStatus
+usageError (const std::string &message)
+{
+  std::fprintf (stderr, "%s: %s\n%s", kProgram, message.c_str (), kUsage);
+  return kExitUsage;
+}
+
+struct OptionContextFree {
+  void operator() (GOptionContext * context) const {
+    g_option_context_free (context);
+  }
+};
+
+ExitStatus
+run (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  gboolean version = FALSE;
+  const GOptionEntry entries[] = {
+    {"json", 'j', 0, G_OPTION_ARG_NONE, &json,
+        "Answer in JSON, one line per answer", nullptr},
+    {"version", 0, 0, G_OPTION_ARG_NONE, &version,
+        "Print the version and exit", nullptr},
+    {nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr}
+  };
+  std::unique_ptr<GOptionContext, OptionContextFree>
+      context (g_option_context_new ("VERB [CONSTRAINTS]"));
+  g_option_context_set_summary (context.get (), kSummary);
+  g_option_context_set_description (context.get (), kExamples);
+  g_option_context_add_main_entries (context.get (), entries, nullptr);
+  g_option_context_add_group (context.get (), gst_init_get_option_group ());
+
+  GError *error = nullptr;
+  if (!g_option_context_parse (context.get (), &argc, &argv, &error)) {
+    GErrorPtr owned (error);
+    return usageError (error->message);
+  }
+  if (version) {
+    writeLine (std::string (kProgram) + " " + VERSION);
+    return kExitSuccess;
+  }
+
+  /* GOption leaves "--" in place; it only ends the options. */
+  std::vector<std::string> args (argv + 1, argv + argc);
+  auto separator = std::find (args.begin (), args.end (), "--");
+  if (separator != args.end ())
+    args.erase (separator);
+
+  if (args.empty ())
+    return usageError ("no verb given");
+  const std::string verb = args.front ();
+  args.erase (args.begin ());
+  if (verb == "devices") {
+    if (!args.empty ())
+      return usageError ("devices takes no arguments");
+  } else if (verb == "select") {
+    if (args.size () != 1)
+      return usageError ("select takes one CONSTRAINTS argument (or - to "
+          "read them from standard input)");
+  } else {
+    return usageError ("unknown verb \"" + verb + "\"");
+  }
+
+  Result<Devices> devices = loadDevices ();
+  if (!devices) {
+    const gchar *fake = g_getenv (kFakeDevicesEnv);
+    std::fprintf (stderr, "%s: %s%s%s\n", kProgram,
+        fake ? kFakeDevicesEnv : "", fake ? ": " : "",
+        devices.error ().message.c_str ());
+    return kExitFailure;
+  }
+
+  if (verb == "devices")
+    return listDevices (*devices, json);
+  if (args.front () == "-")
+    return answerLines (*devices, json);
+  return answer (*devices, args.front (), json) ? kExitSuccess : kExitFailure;
+}
+
+}  // namespace
+
+int
+main (int argc, char **argv)
+{
+  /* Nothing below throws on purpose; this only keeps an unexpected
+   * exception (out of memory, say) from ending in abort (). */
+  /* For GOption's help text; every number this prints is formatted
+   * locale-independently (JSON, g_ascii_formatd). */
+  std::setlocale (LC_ALL, "");
+
+  int status = kExitFailure;
+  try {
+    status = run (argc, argv);
+  }
+  catch (const std::exception & e) {
+    std::fprintf (stderr, "%s: %s\n", kProgram, e.what ());
+  }
+  if (gst_is_initialized ())
+    gst_deinit ();
+  return status;
+}
