@@ -50,6 +50,8 @@ public:
   T &value () & { return std::get<T> (v_); }
   T &&value () && { return std::get<T> (std::move (v_)); }
   const Error &error () const { return std::get<Error> (v_); }
+  const T &operator* () const { return value (); }
+  T &operator* () { return value (); }
   const T *operator-> () const { return &value (); }
   T *operator-> () { return &value (); }
 
