@@ -31,25 +31,6 @@ constexpr double kMaxConvertedChannels = 2;
 constexpr double kDefaultSampleRate = 48000;
 constexpr double kDefaultChannelCount = 1;
 
-int
-sampleSizeOf (const std::string &format)
-{
-  /* GStreamer raw audio formats: S16LE, U8, S24_32BE, F32LE, ... */
-  if (format.size () < 2)
-    return 0;
-  if (format.rfind ("S24_32", 0) == 0 || format.rfind ("U24_32", 0) == 0)
-    return 24;
-  if (format.rfind ("S20_32", 0) == 0 || format.rfind ("U20_32", 0) == 0)
-    return 20;
-  if (format.rfind ("S18_32", 0) == 0 || format.rfind ("U18_32", 0) == 0)
-    return 18;
-  int bits = 0;
-  for (std::size_t i = 1; i < format.size () && std::isdigit (
-          static_cast<unsigned char> (format[i])); i++)
-    bits = bits * 10 + (format[i] - '0');
-  return bits;
-}
-
 void
 setChoices (Candidate &c, Property p, ChoiceSet choices, DiscreteValue preferred)
 {
@@ -153,7 +134,7 @@ sampleSizesOf (const AudioMode &mode)
 {
   std::vector<double> sizes;
   for (const std::string & format : mode.formats) {
-    if (int bits = sampleSizeOf (format))
+    if (int bits = sampleSizeOfFormat (format))
       sizes.push_back (bits);
   }
   if (sizes.empty ())
@@ -280,13 +261,9 @@ narrowNumbers (Candidate &c, Property p, const NumericConstraint &n,
     require (*n.exact, *n.exact);
   if (advanced && n.bare && n.ideal)
     require (*n.ideal, *n.ideal);
-  if (isDoubleTyped (p)) {
-    lo -= kDoubleTolerance;
-    hi += kDoubleTolerance;
-  }
-
   const bool integral = propertyInfo (p).type == ValueType::ULong;
-  *numbers = numbers->intersect (lo, hi, integral);
+  *numbers = numbers->intersect (lo, hi, integral,
+      isDoubleTyped (p) ? kDoubleTolerance : 0);
   if (numbers->empty ())
     return false;
   if (isResolutionProperty (p) && c.kind == Kind::Video)

@@ -62,6 +62,10 @@ struct VideoMode {
 };
 
 /* One native audio mode. */
+/* The sample size in bits of a GStreamer raw audio format name (S16LE: 16,
+ * S24_32LE: 24, F32LE: 32); 0 when the name is not one. */
+int sampleSizeOfFormat (const std::string &format);
+
 struct AudioMode {
   std::string mediaType;              /* "audio/x-raw" */
   std::vector<std::string> formats;   /* S16LE, F32LE, ... */

@@ -75,18 +75,27 @@ NumberSet::nearest (double target) const
 }
 
 NumberSet
-NumberSet::intersect (double lo, double hi, bool integral) const
+NumberSet::intersect (double lo, double hi, bool integral,
+    double tolerance) const
 {
   if (integral) {
     lo = std::ceil (lo);
     hi = std::floor (hi);
   }
-  if (!discrete_)
-    return interval (std::max (lo_, lo), std::min (hi_, hi));
+  if (!discrete_) {
+    NumberSet s = interval (std::max (lo_, lo), std::min (hi_, hi));
+    if (s.empty () && lo <= hi && lo_ <= hi_) {
+      /* Only a near miss: keep the domain's bound closest to [lo, hi]. */
+      const double bound = hi_ < lo ? hi_ : lo_;
+      if (bound >= lo - tolerance && bound <= hi + tolerance)
+        return interval (bound, bound);
+    }
+    return s;
+  }
 
   std::vector<double> kept;
   for (double v : values_) {
-    if (lo <= v && v <= hi)
+    if (lo - tolerance <= v && v <= hi + tolerance)
       kept.push_back (v);
   }
   NumberSet s;

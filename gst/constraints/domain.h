@@ -36,8 +36,11 @@ public:
   bool contains (double v) const;
   /* The member closest to `target`; the higher one on a tie. */
   double nearest (double target) const;
-  /* Members within [lo, hi]; integral sets keep integral bounds. */
-  NumberSet intersect (double lo, double hi, bool integral) const;
+  /* Members within [lo, hi]; integral sets keep integral bounds. Members
+   * missing [lo, hi] by no more than `tolerance` count as inside (a native
+   * 30000/1001 fps satisfies an exact 29.97) but are not moved into it. */
+  NumberSet intersect (double lo, double hi, bool integral,
+      double tolerance = 0) const;
 
 private:
   bool discrete_ = false;

@@ -17,9 +17,15 @@
 
 #include <gst/gst.h>
 
+#include <cstddef>
 #include <vector>
 
 namespace mediastream {
+
+/* The most native modes one caps expands to: lists multiply (widths x
+ * heights x frame rates x structures), so a hostile or broken caps could
+ * otherwise ask for billions. Modes beyond the limit are dropped. */
+inline constexpr std::size_t kMaxNativeModes = 100000;
 
 /* The native modes a caps describes: one per structure and per value of
  * every list (width, height, framerate, rate, channels); ranges stay ranges

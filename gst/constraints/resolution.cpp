@@ -109,10 +109,13 @@ bestResolution (const ResolutionRegion &r, const ResolutionIdeal &ideal,
       f += numericDistance (aspectRatioOf (w, h), *ideal.aspectRatio);
     return f;
   };
-  /* fitness, then distance from the preferred ratio, then from the size */
+  /* Fitness, then distance from the preferred ratio as far as the region
+   * allows it, then from the preferred size. */
+  const double targetRatio = std::clamp (preferredRatio, r.minAspectRatio,
+      r.maxAspectRatio);
   auto rank = [&] (int w, int h) {
     return std::make_tuple (fitnessOf (w, h),
-        numericDistance (static_cast<double> (w) / h, preferredRatio),
+        numericDistance (static_cast<double> (w) / h, targetRatio),
         numericDistance (w, preferredWidth) + numericDistance (h,
             preferredHeight));
   };

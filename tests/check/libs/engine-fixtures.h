@@ -116,7 +116,7 @@ setting (const Selection &s, Property p)
   return *n;
 }
 
-inline std::string
+inline const std::string &
 stringSetting (const Selection &s, Property p)
 {
   const auto & v = s.settings.get (p);

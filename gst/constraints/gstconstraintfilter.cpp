@@ -1,0 +1,689 @@
+/* gst-mediastream
+ * Copyright (C) 2026 gst-mediastream contributors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Library General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+
+/**
+ * SECTION:element-constraintfilter
+ * @title: constraintfilter
+ * @see_also: capsfilter, videoconvertscale, videorate, audioresample
+ *
+ * Realises a Media Capture and Streams `MediaTrackConstraints` document on
+ * one track: it asks upstream which modes it can produce, selects settings
+ * as a browser's getUserMedia() would (the W3C SelectSettings algorithm),
+ * steers the source to the best native mode and converts only what the
+ * chosen settings need (crop and scale, frame-rate decimation, MJPEG
+ * decoding, resampling and remixing). When the native mode is the answer
+ * the element is passthrough, with no converter in the data path.
+ *
+ * Setting #GstConstraintFilter:constraints while PLAYING is
+ * applyConstraints(): the source is renegotiated when it can be, and a
+ * document that cannot be satisfied leaves the track as it was and posts a
+ * warning whose details name the DOMException and the constraint.
+ *
+ * ## Example pipelines
+ * |[
+ * gst-launch-1.0 v4l2src ! constraintfilter constraints='{"width":1280,"height":720,"frameRate":30}' ! videoconvert ! autovideosink
+ * ]| Opens the camera mode closest to 720p30, MJPEG decoded if that is it.
+ * |[
+ * gst-launch-1.0 videotestsrc is-live=true ! video/x-raw,width=1920,height=1080 ! constraintfilter constraints='{"width":{"exact":1280},"aspectRatio":{"exact":1.3333333333},"resizeMode":"crop-and-scale"}' ! fakesink
+ * ]| Crops 1080p to 4:3 and scales it to 1280x960.
+ *
+ * Since: 0.1
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "gstconstraintfilter.h"
+
+#include "conversion-plan.h"
+#include "gst-caps.h"
+#include "gst-ptr.h"
+#include "json.h"
+#include "select-settings.h"
+
+#include <glib/gi18n-lib.h>
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+GST_DEBUG_CATEGORY_STATIC (gst_constraint_filter_debug);
+#define GST_CAT_DEFAULT gst_constraint_filter_debug
+
+using namespace mediastream;
+
+enum
+{
+  PROP_0,
+  PROP_CONSTRAINTS,
+  PROP_SETTINGS,
+  PROP_CAPABILITIES,
+  PROP_KIND,
+  PROP_DEVICE_ID,
+  PROP_GROUP_ID,
+};
+
+#define TRACK_CAPS "video/x-raw(ANY); image/jpeg; audio/x-raw(ANY)"
+
+static GstStaticPadTemplate sink_template = GST_STATIC_PAD_TEMPLATE ("sink",
+    GST_PAD_SINK, GST_PAD_ALWAYS, GST_STATIC_CAPS (TRACK_CAPS));
+static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
+    GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (TRACK_CAPS));
+
+/* *INDENT-OFF* */
+/* What the element has applied: the constraints getConstraints() returns,
+ * the source they were selected on, and the chain realising them. */
+struct AppliedTrack {
+  TrackConstraints constraints;
+  std::string constraintsJson = "{}";
+  std::optional<DeviceDescription> device;
+  std::optional<Selection> selection;
+  std::vector<std::string> converterFactories;
+  std::optional<CropRect> crop;
+};
+
+struct GstConstraintFilterPrivate {
+  /* Guards the fields below; never held across pad operations. */
+  std::mutex lock;
+  AppliedTrack applied;
+  std::string deviceId;
+  std::string groupId;
+  /* Serialises (re)configuration, which can start from the application
+   * (a property) or from the streaming thread (a caps query). */
+  std::recursive_mutex configureLock;
+
+  GstElement *sourceFilter = nullptr;   /* owned by the bin */
+  GstElement *outputFilter = nullptr;   /* owned by the bin */
+  std::vector<GstElement *> converters; /* owned by the bin */
+  GstPad *sinkpad = nullptr;            /* owned by the element */
+  GstPad *srcpad = nullptr;             /* owned by the element */
+};
+/* *INDENT-ON* */
+
+struct _GstConstraintFilter
+{
+  GstBin parent;
+  GstConstraintFilterPrivate *priv;
+};
+
+#define gst_constraint_filter_parent_class parent_class
+G_DEFINE_TYPE (GstConstraintFilter, gst_constraint_filter, GST_TYPE_BIN);
+
+static void
+constraints_element_init (GstPlugin * plugin)
+{
+  static gsize initialized = 0;
+  if (g_once_init_enter (&initialized)) {
+#ifdef ENABLE_NLS
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+#endif
+    g_once_init_leave (&initialized, 1);
+  }
+  (void) plugin;
+}
+
+GST_ELEMENT_REGISTER_DEFINE_WITH_CODE (constraintfilter, "constraintfilter",
+    GST_RANK_NONE, GST_TYPE_CONSTRAINT_FILTER,
+    constraints_element_init (plugin));
+
+namespace {
+
+/* The outcome of selecting on the current upstream caps. */
+struct Configuration {
+  DeviceDescription device;
+  Selection selection;
+  ConversionPlan plan;
+};
+
+enum class Readiness { Ready, NoUpstream, Failed };
+
+/* Posts the W3C error of a failed selection: an error while the track is
+ * being set up, a warning (the applyConstraints() rejection) once it runs. */
+void
+postSelectionFailure (GstConstraintFilter * self, const Error & error,
+    bool fatal)
+{
+  const std::string name (errorNameString (error.name));
+  if (fatal) {
+    GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
+        (_("The track's constraints cannot be satisfied by its source.")),
+        ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
+            error.constraint.c_str ()), ("name", G_TYPE_STRING, name.c_str (),
+            "constraint", G_TYPE_STRING, error.constraint.c_str (),
+            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+  } else {
+    GST_ELEMENT_WARNING_WITH_DETAILS (self, CORE, NEGOTIATION,
+        (_("The new constraints were rejected; the track is unchanged.")),
+        ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
+            error.constraint.c_str ()), ("name", G_TYPE_STRING, name.c_str (),
+            "constraint", G_TYPE_STRING, error.constraint.c_str (),
+            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+  }
+}
+
+std::optional<Kind>
+kindOfCaps (const GstCaps * caps)
+{
+  for (guint i = 0; i < gst_caps_get_size (caps); i++) {
+    const GstStructure *s = gst_caps_get_structure (caps, i);
+    if (gst_structure_has_name (s, "audio/x-raw"))
+      return Kind::Audio;
+    if (g_str_has_prefix (gst_structure_get_name (s), "video/")
+        || gst_structure_has_name (s, "image/jpeg"))
+      return Kind::Video;
+  }
+  return std::nullopt;
+}
+
+/* The upstream source described as a device: its native modes are the
+ * caps it can produce. */
+std::optional<DeviceDescription>
+describeUpstream (GstConstraintFilter * self)
+{
+  CapsPtr caps (gst_pad_peer_query_caps (self->priv->sinkpad, nullptr));
+  if (!caps || gst_caps_is_any (caps.get ()) || gst_caps_is_empty (caps.get ()))
+    return std::nullopt;
+  const auto kind = kindOfCaps (caps.get ());
+  if (!kind)
+    return std::nullopt;
+
+  DeviceDescription device;
+  device.kind = *kind;
+  {
+    std::lock_guard < std::mutex > guard (self->priv->lock);
+    device.deviceId = self->priv->deviceId;
+    device.groupId = self->priv->groupId;
+  }
+  if (*kind == Kind::Video)
+    device.videoModes = videoModesFromCaps (caps.get ());
+  else
+    device.audioModes = audioModesFromCaps (caps.get ());
+  GST_DEBUG_OBJECT (self, "upstream offers %" GST_PTR_FORMAT, caps.get ());
+  return device;
+}
+
+bool
+downstreamAcceptsCompressed (GstConstraintFilter * self)
+{
+  CapsPtr caps (gst_pad_peer_query_caps (self->priv->srcpad, nullptr));
+  if (!caps)
+    return false;
+  CapsPtr jpeg (gst_caps_from_string ("image/jpeg"));
+  return gst_caps_can_intersect (caps.get (), jpeg.get ());
+}
+
+GstElement *
+makeConverter (const std::string & factory, const ConversionPlan & plan)
+{
+  GstElement *e = gst_element_factory_make (factory.c_str (), nullptr);
+  if (!e)
+    return nullptr;
+  if (factory == "videocrop" && plan.crop) {
+    g_object_set (e, "left", plan.crop->left, "right", plan.crop->right,
+        "top", plan.crop->top, "bottom", plan.crop->bottom, nullptr);
+  } else if (factory == "videoconvertscale") {
+    /* The crop already gave the frame its shape: scale it, no borders. */
+    g_object_set (e, "add-borders", FALSE, nullptr);
+  } else if (factory == "videorate") {
+    g_object_set (e, "drop-only", TRUE, "skip-to-first", TRUE, nullptr);
+  }
+  return e;
+}
+
+/* Replaces the converters between the two capsfilters. Runs while no data
+ * flows through them (state change, or an idle probe). */
+bool
+rebuildConverters (GstConstraintFilter * self, const ConversionPlan & plan)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  GstElement *previous = priv->sourceFilter;
+  for (GstElement * old : priv->converters) {
+    gst_element_set_locked_state (old, TRUE);
+    gst_element_set_state (old, GST_STATE_NULL);
+    gst_bin_remove (GST_BIN (self), old);
+  }
+  priv->converters.clear ();
+  gst_element_unlink (priv->sourceFilter, priv->outputFilter);
+
+  bool ok = true;
+  for (const std::string & factory : plan.converterFactories ()) {
+    GstElement *converter = makeConverter (factory, plan);
+    if (!converter) {
+      GST_ELEMENT_ERROR (self, CORE, MISSING_PLUGIN,
+          (_("Missing element '%s' - check your GStreamer installation."),
+              factory.c_str ()), (nullptr));
+      ok = false;
+      break;
+    }
+    gst_bin_add (GST_BIN (self), converter);
+    gst_element_link (previous, converter);
+    priv->converters.push_back (converter);
+    previous = converter;
+  }
+  gst_element_link (previous, priv->outputFilter);
+  for (GstElement * converter : priv->converters)
+    gst_element_sync_state_with_parent (converter);
+  GST_INFO_OBJECT (self, "%zu converter(s) in the data path",
+      priv->converters.size ());
+  return ok;
+}
+
+/* Puts a configuration in place: caps on both filters and the converters
+ * between them. */
+void
+installConfiguration (GstConstraintFilter * self, Configuration & config)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  const std::vector<std::string> factories = config.plan.converterFactories ();
+  bool sameChain;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    sameChain = factories == priv->applied.converterFactories
+        && priv->converters.size () == factories.size ();
+  }
+
+  if (sameChain) {
+    for (GstElement * converter : priv->converters) {
+      if (config.plan.crop && GST_OBJECT_NAME (gst_element_get_factory
+              (converter)) == std::string ("videocrop"))
+        g_object_set (converter, "left", config.plan.crop->left, "right",
+            config.plan.crop->right, "top", config.plan.crop->top, "bottom",
+            config.plan.crop->bottom, nullptr);
+    }
+  } else {
+    rebuildConverters (self, config.plan);
+  }
+  g_object_set (priv->sourceFilter, "caps", config.plan.sourceCaps.get (),
+      nullptr);
+  g_object_set (priv->outputFilter, "caps", config.plan.outputCaps.get (),
+      nullptr);
+  GST_INFO_OBJECT (self, "source %" GST_PTR_FORMAT ", output %" GST_PTR_FORMAT,
+      config.plan.sourceCaps.get (), config.plan.outputCaps.get ());
+
+  std::lock_guard < std::mutex > guard (priv->lock);
+  priv->applied.device = std::move (config.device);
+  priv->applied.selection = std::move (config.selection);
+  priv->applied.converterFactories = factories;
+  priv->applied.crop = config.plan.crop;
+}
+
+struct IdleInstall {
+  GstConstraintFilter *self;
+  Configuration config;
+};
+
+GstPadProbeReturn
+installWhenIdle (GstPad *, GstPadProbeInfo *, gpointer data)
+{
+  auto *job = static_cast<IdleInstall *> (data);
+  installConfiguration (job->self, job->config);
+  return GST_PAD_PROBE_REMOVE;
+}
+
+void
+freeIdleInstall (gpointer data)
+{
+  delete static_cast<IdleInstall *> (data);
+}
+
+/* Selects settings for `constraints` on what upstream offers now. */
+std::variant<Configuration, Error, Readiness>
+selectOnUpstream (GstConstraintFilter * self,
+    const TrackConstraints & constraints)
+{
+  auto device = describeUpstream (self);
+  if (!device)
+    return Readiness::NoUpstream;
+  auto selection = selectSettings ({ *device }, device->kind,
+      constraints.forKind (device->kind));
+  if (!selection)
+    return selection.error ();
+  Configuration config;
+  config.plan = planConversion (*device, selection.value (),
+      downstreamAcceptsCompressed (self));
+  config.device = std::move (*device);
+  config.selection = std::move (selection).value ();
+  return config;
+}
+
+/* First configuration, before data flows. */
+Readiness
+configure (GstConstraintFilter * self)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
+  TrackConstraints constraints;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    if (priv->applied.selection)
+      return Readiness::Ready;
+    constraints = priv->applied.constraints;
+  }
+
+  auto outcome = selectOnUpstream (self, constraints);
+  if (auto * readiness = std::get_if<Readiness> (&outcome))
+    return *readiness;
+  if (auto * error = std::get_if<Error> (&outcome)) {
+    postSelectionFailure (self, *error, true);
+    return Readiness::Failed;
+  }
+  installConfiguration (self, std::get<Configuration> (outcome));
+  g_object_notify (G_OBJECT (self), "settings");
+  g_object_notify (G_OBJECT (self), "capabilities");
+  return Readiness::Ready;
+}
+
+/* applyConstraints(): all or nothing. */
+void
+applyConstraints (GstConstraintFilter * self, const std::string & json)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  auto parsed = parseTrackConstraints (json);
+  if (!parsed) {
+    postSelectionFailure (self, parsed.error (), false);
+    return;
+  }
+
+  std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
+  bool running;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    running = priv->applied.selection.has_value ();
+  }
+  if (!running) {
+    /* Not negotiated yet: the constraints apply when it is. */
+    std::lock_guard < std::mutex > guard (priv->lock);
+    priv->applied.constraints = parsed.value ();
+    priv->applied.constraintsJson = toJson (parsed.value ()).dump ();
+    return;
+  }
+
+  auto outcome = selectOnUpstream (self, parsed.value ());
+  if (auto * error = std::get_if<Error> (&outcome)) {
+    postSelectionFailure (self, *error, false);
+    return;
+  }
+  if (std::holds_alternative<Readiness> (outcome)) {
+    postSelectionFailure (self, Error { ErrorName::NotReadableError, "",
+            "the source no longer reports what it can produce" }, false);
+    return;
+  }
+
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    priv->applied.constraints = parsed.value ();
+    priv->applied.constraintsJson = toJson (parsed.value ()).dump ();
+  }
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
+          "src"));
+  gst_pad_add_probe (pad.get (), GST_PAD_PROBE_TYPE_IDLE, installWhenIdle,
+      new IdleInstall { self, std::move (std::get<Configuration> (outcome)) },
+      freeIdleInstall);
+  g_object_notify (G_OBJECT (self), "settings");
+}
+
+gboolean
+pad_query (GstPad * pad, GstObject * parent, GstQuery * query)
+{
+  auto *self = GST_CONSTRAINT_FILTER (parent);
+  if (GST_QUERY_TYPE (query) == GST_QUERY_CAPS
+      && configure (self) == Readiness::Failed) {
+    /* Nothing satisfies the constraints: refuse every format. */
+    CapsPtr none (gst_caps_new_empty ());
+    gst_query_set_caps_result (query, none.get ());
+    return TRUE;
+  }
+  return gst_pad_query_default (pad, parent, query);
+}
+
+std::string
+settingsJson (GstConstraintFilter * self)
+{
+  std::lock_guard < std::mutex > guard (self->priv->lock);
+  if (!self->priv->applied.selection)
+    return "{}";
+  return toJson (self->priv->applied.selection->settings).dump ();
+}
+
+std::string
+capabilitiesJson (GstConstraintFilter * self)
+{
+  std::lock_guard < std::mutex > guard (self->priv->lock);
+  if (!self->priv->applied.device)
+    return "{}";
+  return toJson (capabilitiesOf (*self->priv->applied.device)).dump ();
+}
+
+}  // namespace
+
+static void
+gst_constraint_filter_set_property (GObject * object, guint prop_id,
+    const GValue * value, GParamSpec * pspec)
+{
+  auto *self = GST_CONSTRAINT_FILTER (object);
+  GstConstraintFilterPrivate *priv = self->priv;
+
+  switch (prop_id) {
+    case PROP_CONSTRAINTS:{
+      const gchar *json = g_value_get_string (value);
+      applyConstraints (self, json ? json : "{}");
+      break;
+    }
+    case PROP_DEVICE_ID:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      const gchar *id = g_value_get_string (value);
+      priv->deviceId = id ? id : "";
+      break;
+    }
+    case PROP_GROUP_ID:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      const gchar *id = g_value_get_string (value);
+      priv->groupId = id ? id : "";
+      break;
+    }
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+}
+
+static void
+gst_constraint_filter_get_property (GObject * object, guint prop_id,
+    GValue * value, GParamSpec * pspec)
+{
+  auto *self = GST_CONSTRAINT_FILTER (object);
+  GstConstraintFilterPrivate *priv = self->priv;
+
+  switch (prop_id) {
+    case PROP_CONSTRAINTS:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      g_value_set_string (value, priv->applied.constraintsJson.c_str ());
+      break;
+    }
+    case PROP_SETTINGS:
+      g_value_set_string (value, settingsJson (self).c_str ());
+      break;
+    case PROP_CAPABILITIES:
+      g_value_set_string (value, capabilitiesJson (self).c_str ());
+      break;
+    case PROP_KIND:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      const auto & device = priv->applied.device;
+      g_value_set_string (value, device ?
+          std::string (kindName (device->kind)).c_str () : "");
+      break;
+    }
+    case PROP_DEVICE_ID:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      g_value_set_string (value, priv->deviceId.c_str ());
+      break;
+    }
+    case PROP_GROUP_ID:{
+      std::lock_guard < std::mutex > guard (priv->lock);
+      g_value_set_string (value, priv->groupId.c_str ());
+      break;
+    }
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+}
+
+static GstStateChangeReturn
+gst_constraint_filter_change_state (GstElement * element,
+    GstStateChange transition)
+{
+  auto *self = GST_CONSTRAINT_FILTER (element);
+
+  if (transition == GST_STATE_CHANGE_READY_TO_PAUSED
+      && configure (self) == Readiness::Failed)
+    return GST_STATE_CHANGE_FAILURE;
+
+  GstStateChangeReturn ret =
+      GST_ELEMENT_CLASS (parent_class)->change_state (element, transition);
+
+  if (transition == GST_STATE_CHANGE_PAUSED_TO_READY) {
+    /* The next run selects again on whatever upstream offers then. */
+    std::lock_guard < std::mutex > guard (self->priv->lock);
+    self->priv->applied.selection.reset ();
+    self->priv->applied.device.reset ();
+  }
+  return ret;
+}
+
+static void
+gst_constraint_filter_finalize (GObject * object)
+{
+  auto *self = GST_CONSTRAINT_FILTER (object);
+  delete self->priv;
+  G_OBJECT_CLASS (parent_class)->finalize (object);
+}
+
+static void
+gst_constraint_filter_init (GstConstraintFilter * self)
+{
+  self->priv = new GstConstraintFilterPrivate ();
+  GstConstraintFilterPrivate *priv = self->priv;
+
+  priv->sourceFilter = gst_element_factory_make ("capsfilter", "source-caps");
+  priv->outputFilter = gst_element_factory_make ("capsfilter", "output-caps");
+  /* Buffers already on their way keep their caps during a change. */
+  g_object_set (priv->sourceFilter, "caps-change-mode", 1, nullptr);
+  g_object_set (priv->outputFilter, "caps-change-mode", 1, nullptr);
+  gst_bin_add_many (GST_BIN (self), priv->sourceFilter, priv->outputFilter,
+      nullptr);
+  gst_element_link (priv->sourceFilter, priv->outputFilter);
+
+  ObjectPtr<GstPad> sinkTarget (gst_element_get_static_pad (priv->sourceFilter,
+          "sink"));
+  ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad (priv->outputFilter,
+          "src"));
+  priv->sinkpad = gst_ghost_pad_new_from_template ("sink", sinkTarget.get (),
+      gst_static_pad_template_get (&sink_template));
+  priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
+      gst_static_pad_template_get (&src_template));
+  gst_pad_set_query_function (priv->sinkpad, pad_query);
+  gst_pad_set_query_function (priv->srcpad, pad_query);
+  gst_element_add_pad (GST_ELEMENT (self), priv->sinkpad);
+  gst_element_add_pad (GST_ELEMENT (self), priv->srcpad);
+}
+
+static void
+gst_constraint_filter_class_init (GstConstraintFilterClass * klass)
+{
+  GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+
+  gobject_class->set_property = gst_constraint_filter_set_property;
+  gobject_class->get_property = gst_constraint_filter_get_property;
+  gobject_class->finalize = gst_constraint_filter_finalize;
+  element_class->change_state =
+      GST_DEBUG_FUNCPTR (gst_constraint_filter_change_state);
+
+  /**
+   * GstConstraintFilter:constraints:
+   *
+   * The track's MediaTrackConstraints as JSON, exactly as a web page
+   * passes them to applyConstraints(). Reading it gives getConstraints().
+   * Setting it while PLAYING applies the new constraints; when they cannot
+   * be satisfied the track is left as it was and a warning is posted whose
+   * details structure has `name` ("OverconstrainedError" or "TypeError")
+   * and `constraint`.
+   */
+  g_object_class_install_property (gobject_class, PROP_CONSTRAINTS,
+      g_param_spec_string ("constraints", "Constraints",
+          "MediaTrackConstraints as JSON (applyConstraints)", "{}",
+          (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+              GST_PARAM_MUTABLE_PLAYING)));
+
+  /**
+   * GstConstraintFilter:settings:
+   *
+   * getSettings(): the settings the track delivers, as JSON. Empty ({})
+   * until the element has negotiated.
+   */
+  g_object_class_install_property (gobject_class, PROP_SETTINGS,
+      g_param_spec_string ("settings", "Settings",
+          "MediaTrackSettings as JSON (getSettings)", "{}",
+          (GParamFlags) (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)));
+
+  /**
+   * GstConstraintFilter:capabilities:
+   *
+   * getCapabilities(): what the source and the conversions can give, as
+   * JSON. Empty ({}) until the element has seen its source.
+   */
+  g_object_class_install_property (gobject_class, PROP_CAPABILITIES,
+      g_param_spec_string ("capabilities", "Capabilities",
+          "MediaTrackCapabilities as JSON (getCapabilities)", "{}",
+          (GParamFlags) (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)));
+
+  /**
+   * GstConstraintFilter:kind:
+   *
+   * "audio" or "video" once the source is known, "" before.
+   */
+  g_object_class_install_property (gobject_class, PROP_KIND,
+      g_param_spec_string ("kind", "Kind", "The track's kind", "",
+          (GParamFlags) (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS)));
+
+  /**
+   * GstConstraintFilter:device-id:
+   *
+   * The deviceId the track reports (and deviceId constraints match).
+   */
+  g_object_class_install_property (gobject_class, PROP_DEVICE_ID,
+      g_param_spec_string ("device-id", "Device ID",
+          "The deviceId of the track's source", "",
+          (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)));
+
+  /**
+   * GstConstraintFilter:group-id:
+   *
+   * The groupId the track reports (and groupId constraints match).
+   */
+  g_object_class_install_property (gobject_class, PROP_GROUP_ID,
+      g_param_spec_string ("group-id", "Group ID",
+          "The groupId of the track's source", "",
+          (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)));
+
+  gst_element_class_add_static_pad_template (element_class, &sink_template);
+  gst_element_class_add_static_pad_template (element_class, &src_template);
+  gst_element_class_set_static_metadata (element_class,
+      "Media track constraints", "Filter/Converter/Video/Audio",
+      "Selects and produces the settings a MediaTrackConstraints document "
+      "asks for, steering the source and converting only as needed",
+      "gst-mediastream contributors");
+
+  GST_DEBUG_CATEGORY_INIT (gst_constraint_filter_debug, "constraintfilter", 0,
+      "Media track constraints");
+}
