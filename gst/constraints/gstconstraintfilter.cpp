@@ -239,6 +239,18 @@ makeConverter (const std::string & factory, const ConversionPlan & plan)
   return e;
 }
 
+/* Links two elements of the chain. The plan made them fit; checking caps
+ * here would ask filters that may still hold the previous caps. */
+bool
+linkInChain (GstElement * from, GstElement * to)
+{
+  if (gst_element_link_pads_full (from, "src", to, "sink",
+          GST_PAD_LINK_CHECK_NOTHING))
+    return true;
+  GST_ERROR_OBJECT (from, "cannot link to %" GST_PTR_FORMAT, to);
+  return false;
+}
+
 /* Replaces the converters between the two capsfilters. Runs while no data
  * flows through them (state change, or an idle probe). */
 bool
@@ -265,11 +277,11 @@ rebuildConverters (GstConstraintFilter * self, const ConversionPlan & plan)
       break;
     }
     gst_bin_add (GST_BIN (self), converter);
-    gst_element_link (previous, converter);
+    ok = ok && linkInChain (previous, converter);
     priv->converters.push_back (converter);
     previous = converter;
   }
-  gst_element_link (previous, priv->outputFilter);
+  ok = ok && linkInChain (previous, priv->outputFilter);
   for (GstElement * converter : priv->converters)
     gst_element_sync_state_with_parent (converter);
   GST_INFO_OBJECT (self, "%zu converter(s) in the data path",
@@ -291,6 +303,10 @@ installConfiguration (GstConstraintFilter * self, Configuration & config)
         && priv->converters.size () == factories.size ();
   }
 
+  g_object_set (priv->sourceFilter, "caps", config.plan.sourceCaps.get (),
+      nullptr);
+  g_object_set (priv->outputFilter, "caps", config.plan.outputCaps.get (),
+      nullptr);
   if (sameChain) {
     for (GstElement * converter : priv->converters) {
       if (config.plan.crop && GST_OBJECT_NAME (gst_element_get_factory
@@ -302,10 +318,6 @@ installConfiguration (GstConstraintFilter * self, Configuration & config)
   } else {
     rebuildConverters (self, config.plan);
   }
-  g_object_set (priv->sourceFilter, "caps", config.plan.sourceCaps.get (),
-      nullptr);
-  g_object_set (priv->outputFilter, "caps", config.plan.outputCaps.get (),
-      nullptr);
   GST_INFO_OBJECT (self, "source %" GST_PTR_FORMAT ", output %" GST_PTR_FORMAT,
       config.plan.sourceCaps.get (), config.plan.outputCaps.get ());
 

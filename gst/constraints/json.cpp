@@ -846,28 +846,93 @@ continuesNumber (char c)
       || c == '-';
 }
 
-/* Whether a number literal is too large for a double (the JSON parser
- * refuses those instead of reading Infinity). */
+/* The JSON number grammar: -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]?
+ * [0-9]+)?. Only a whole literal may be rewritten: "1e400e5" is not one. */
+bool
+isJsonNumber (std::string_view s)
+{
+  std::size_t i = 0;
+  auto digits = [&s, &i] () {
+    const std::size_t start = i;
+    while (i < s.size () && isDecimalDigit (s[i]))
+      i++;
+    return i - start;
+  };
+
+  if (i < s.size () && s[i] == '-')
+    i++;
+  if (i < s.size () && s[i] == '0')
+    i++;
+  else if (digits () == 0)
+    return false;
+  if (i < s.size () && s[i] == '.') {
+    i++;
+    if (digits () == 0)
+      return false;
+  }
+  if (i < s.size () && (s[i] == 'e' || s[i] == 'E')) {
+    i++;
+    if (i < s.size () && (s[i] == '+' || s[i] == '-'))
+      i++;
+    if (digits () == 0)
+      return false;
+  }
+  return i == s.size ();
+}
+
+/* A SAX handler that only notes whether the parser gave up because a
+ * number does not fit in a double (nlohmann's error 406), without the cost
+ * of an exception per literal. */
+struct OverflowProbe {
+  bool overflowed = false;
+
+  bool null () { return true; }
+  bool boolean (bool) { return true; }
+  bool number_integer (json::number_integer_t) { return true; }
+  bool number_unsigned (json::number_unsigned_t) { return true; }
+  bool number_float (json::number_float_t, const json::string_t &) {
+    return true;
+  }
+  bool string (json::string_t &) { return true; }
+  bool binary (json::binary_t &) { return true; }
+  bool start_object (std::size_t) { return true; }
+  bool key (json::string_t &) { return true; }
+  bool end_object () { return true; }
+  bool start_array (std::size_t) { return true; }
+  bool end_array () { return true; }
+  bool parse_error (std::size_t, const std::string &,
+      const json::exception & error) {
+    overflowed = error.id == 406;
+    return false;
+  }
+};
+
+/* Whether a number literal is too large for a double: JavaScript reads it
+ * as Infinity, the JSON parser refuses it. */
 bool
 overflowsDouble (std::string_view literal)
 {
-  try {
-    const json number = json::parse (literal);
-  } catch (const json::out_of_range &) {
-    return true;
-  } catch (const json::exception &) {
-    /* Not a number literal at all: the real parse reports it. */
-  }
-  return false;
+  if (!isJsonNumber (literal))
+    return false;
+  OverflowProbe probe;
+  json::sax_parse (literal, &probe);
+  return probe.overflowed;
 }
 
-/* JavaScript reads 1e400 as Infinity; the JSON parser refuses it. Writing
- * such literals as the strings "Infinity" / "-Infinity" gives every
- * conversion here the same result (ToNumber, ToString and ToBoolean agree on
- * both, and no union has a member that tells a number from a string there),
- * so the document converts exactly as a browser would convert it. */
+enum class OverflowRewrite {
+  /* The strings "Infinity" / "-Infinity": ToNumber, ToString and ToBoolean
+   * agree on them and on the number, and no union here has members that
+   * tell a number from a string at that point, so every conversion gives
+   * what a browser gives for 1e400. */
+  InfinityString,
+  /* A zero padded with spaces to the literal's length: the document keeps
+   * its shape and every character its line and column, for syntax errors. */
+  SameLengthZero,
+};
+
+/* The text with every number literal that overflows a double rewritten. */
 std::string
-withOverflowsAsInfinityStrings (std::string_view text)
+rewriteOverflows (std::string_view text, OverflowRewrite rewrite)
 {
   std::string out;
   out.reserve (text.size () + 16);
@@ -886,10 +951,12 @@ withOverflowsAsInfinityStrings (std::string_view text)
       while (end < text.size () && continuesNumber (text[end]))
         end++;
       const std::string_view literal = text.substr (i, end - i);
-      if (overflowsDouble (literal))
-        out += c == '-' ? "\"-Infinity\"" : "\"Infinity\"";
-      else
+      if (!overflowsDouble (literal))
         out += literal;
+      else if (rewrite == OverflowRewrite::SameLengthZero)
+        out += "0" + std::string (literal.size () - 1, ' ');
+      else
+        out += c == '-' ? "\"-Infinity\"" : "\"Infinity\"";
       i = end;
     } else {
       inString = c == '"';
@@ -898,6 +965,22 @@ withOverflowsAsInfinityStrings (std::string_view text)
     }
   }
   return out;
+}
+
+/* json::parse, except that numbers beyond the double range read as
+ * Infinity, as JSON.parse() reads them. */
+json
+parseJson (std::string_view text)
+{
+  try {
+    return json::parse (text.begin (), text.end ());
+  } catch (const json::out_of_range &) {
+    /* Syntax errors after the overflow are found, and located, here. */
+    const json checked = json::parse (rewriteOverflows (text,
+            OverflowRewrite::SameLengthZero));
+    return json::parse (rewriteOverflows (text,
+            OverflowRewrite::InfinityString));
+  }
 }
 
 /* nlohmann's message without its "[json.exception...]" prefix, in printable
@@ -930,6 +1013,22 @@ describeParseError (const json::exception & error)
   return text;
 }
 
+/* A NUL byte is not JSON anywhere (in a string it must be written
+ * \u0000), but nlohmann's lexer takes it for the end of the input and would
+ * ignore whatever follows. Reported in nlohmann's words and positions. */
+std::string
+describeNul (std::string_view text, std::size_t offset)
+{
+  const std::string_view before = text.substr (0, offset);
+  const std::size_t line = 1 + static_cast<std::size_t> (std::count
+      (before.begin (), before.end (), '\n'));
+  const std::size_t lineStart = before.rfind ('\n');
+  const std::size_t column = lineStart == std::string_view::npos ?
+      offset + 1 : offset - lineStart;
+  return "parse error at line " + std::to_string (line) + ", column " +
+      std::to_string (column) + ": NUL character";
+}
+
 json
 parseText (std::string_view text)
 {
@@ -940,14 +1039,11 @@ parseText (std::string_view text)
   if (nestsDeeperThan (text, kMaxNestingDepth))
     fail (root, "nested deeper than " + std::to_string (kMaxNestingDepth) +
         " levels");
+  if (const std::size_t nul = text.find ('\0'); nul != std::string_view::npos)
+    fail (root, "invalid JSON: " + describeNul (text, nul));
 
   try {
-    try {
-      return json::parse (text.begin (), text.end ());
-    } catch (const json::out_of_range &) {
-      const std::string rewritten = withOverflowsAsInfinityStrings (text);
-      return json::parse (rewritten);
-    }
+    return parseJson (text);
   } catch (const json::exception & error) {
     fail (root, "invalid JSON: " + describeParseError (error));
   }

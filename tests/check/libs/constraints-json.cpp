@@ -723,6 +723,16 @@ GST_START_TEST (test_invalid_json)
       "error while parsing value - unexpected '}'; expected '[', '{', or a "
       "literal");
 
+  /* A NUL byte is the end of the input to nlohmann, not to JSON.parse(). */
+  fail_unless_equals_text (streamError (std::string ("{\"video\": true}\0]]",
+              18)),
+      "constraints: invalid JSON: parse error at line 1, column 16: NUL "
+      "character");
+  fail_unless_equals_text (trackError (std::string ("{\n  \"deviceId\": \"a\0\"}",
+              21)),
+      "constraints: invalid JSON: parse error at line 2, column 17: NUL "
+      "character");
+
   /* The message quotes the input; it stays printable ASCII. */
   const std::string message = streamError ("{\"video\": \"\xff\xfe\"}");
   fail_unless (message.find ("line 1, column") != std::string::npos,
@@ -746,9 +756,19 @@ GST_START_TEST (test_number_overflow)
       "{\"video\":{}}");
   fail_unless_equals_text (trackError ("{\"frameRate\": 2e308}").c_str (),
       "frameRate: expected a finite number");
-  /* Still invalid JSON when the number is not the only problem. */
-  fail_unless (trackError ("{\"width\": 1e400,}").rfind
-      ("constraints: invalid JSON: ", 0) == 0);
+  /* Still invalid JSON when the number is not the only problem, and the
+   * position is the one in the text as written. */
+  fail_unless_equals_text (trackError ("{\"width\": 1e400, \"x\": }"),
+      "constraints: invalid JSON: parse error at line 1, column 23: syntax "
+      "error while parsing value - unexpected '}'; expected '[', '{', or a "
+      "literal");
+  /* Only a whole number literal reads as Infinity. */
+  for (const char *text : { "{\"width\": 1e400e5}", "{\"width\": 1e400-}",
+          "{\"width\": 1e400.5}", "{\"width\": -1e400e}" }) {
+    const std::string message = trackError (text);
+    fail_unless (message.rfind ("constraints: invalid JSON: ", 0) == 0,
+        "%s: %s", text, message.c_str ());
+  }
 }
 
 GST_END_TEST;
@@ -810,8 +830,8 @@ GST_START_TEST (test_round_trip)
     "{\"advanced\": [null, {\"width\": 640}, [], {\"facingMode\": \"user\"}]}",
     "{\"deviceId\": [[1, [2]], {}, null, \"\\u0000\\u00e9\\ud83d\\ude00\"]}",
     "{\"deviceId\": 1e21, \"groupId\": 1e400, \"width\": \"0x10\"}",
-    "{\"noiseSuppression\": \"\", \"voiceIsolation\": [], "
-        "\"backgroundBlur\": {}}",
+    "{\"noiseSuppression\": \"\", \"backgroundBlur\": {}}",
+    "{\"voiceIsolation\": [], \"torch\": [true]}",
   };
   for (const char *text : documents) {
     const TrackConstraints first = parseTrack (text);
