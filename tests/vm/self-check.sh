@@ -33,6 +33,20 @@ echo "1..$planned"
 n=0
 failed=0
 
+# Prints a file as TAP diagnostics; long ones shortened in the middle, since
+# the cause is usually stated at the start (the command) or the end (the error).
+diagnostics() {
+  local lines
+  lines=$(wc -l <"$1")
+  if ((lines <= 60)); then
+    sed 's/^/#   /' "$1"
+  else
+    head -n 15 "$1" | sed 's/^/#   /'
+    echo "#   [... $((lines - 55)) lines left out ...]"
+    tail -n 40 "$1" | sed 's/^/#   /'
+  fi
+}
+
 # check DESCRIPTION COMMAND...: runs COMMAND; "ok"/"not ok" with its output as
 # TAP diagnostics (all of it on failure, the first lines on success).
 check() {
@@ -55,20 +69,19 @@ check() {
     else
       echo "#   exit status $status ($took): $*"
     fi
-    tail -n 60 "$scratch/out" | sed 's/^/#   /'
+    diagnostics "$scratch/out"
   fi
 }
 
-# gst-device-monitor-1.0 prints one "Device found:" block per device with
-# "class : ..." and "key = value" property lines. Lists "<class> <key>=<value>"
-# for the given property, one line per device.
+# gst-device-monitor-1.0 prints one "Device found:" block per device, with
+# "name : ...", "class : ..." and, under "properties:", "key = value" lines.
 monitor_devices() {
   gst-device-monitor-1.0 Video/Source Audio/Source >"$scratch/monitor" 2>"$scratch/monitor.err" || {
     cat "$scratch/monitor.err"
     return 1
   }
 }
-device_property() {  # CLASS KEY: the KEY values of devices of CLASS
+device_property() {  # CLASS KEY: the KEY value of each device of CLASS, one per line
   awk -v class="$1" -v key="$2" '
     /^Device found:/ { cls = "" }
     $1 == "class" { cls = $3 }
@@ -76,14 +89,28 @@ device_property() {  # CLASS KEY: the KEY values of devices of CLASS
   ' "$scratch/monitor"
 }
 
+monitor_summary() {  # one line per device found: class, name, device path or ALSA id
+  echo "devices found by gst-device-monitor-1.0:"
+  awk '
+    function flush() { if (cls != "") print "  " cls ": " name " " where; cls = name = where = "" }
+    /^Device found:/ { flush() }
+    $1 == "name" { $1 = $2 = ""; sub(/^ +/, ""); name = "\"" $0 "\"" }
+    $1 == "class" { cls = $3 }
+    ($1 == "device.path" || $1 == "alsa.id") && $2 == "=" { where = where " " $1 "=" $3 }
+    END { flush() }
+  ' "$scratch/monitor"
+  [[ ! -s $scratch/monitor.err ]] || { echo "its stderr:"; cat "$scratch/monitor.err"; }
+}
+
 check_monitor_video() {
   monitor_devices || return 1
   local drivers
   drivers=$(device_property Video/Source v4l2.device.driver)
   if ! grep -qx vivid <<<"$drivers"; then
-    echo "no Video/Source device with v4l2.device.driver = vivid; video sources found: ${drivers:-none}"
-    echo "(the v4l2 provider lists only devices udev knows about: is systemd-udevd running?)"
-    cat "$scratch/monitor" "$scratch/monitor.err"
+    monitor_summary
+    ls -l /dev/video* /run/udev/data 2>&1 | head -n 5
+    echo "no Video/Source device with v4l2.device.driver = vivid (drivers seen: ${drivers:-none})"
+    echo "the v4l2 provider lists only devices udev knows about: is systemd-udevd running?"
     return 1
   fi
   echo "Video/Source devices: $(device_property Video/Source device.path | tr '\n' ' ')"
@@ -97,8 +124,10 @@ check_monitor_audio() {
   # Loopback has two capture PCMs (hw:Loopback,0 and hw:Loopback,1).
   [[ $(grep -cx Loopback <<<"$cards") == 2 ]] || missing+=" Loopback(x2)"
   if [[ -n $missing ]]; then
-    echo "missing Audio/Source devices:$missing; ALSA cards found: $(tr '\n' ' ' <<<"$cards")"
+    monitor_summary
+    echo "/proc/asound/cards:"
     cat /proc/asound/cards
+    echo "missing Audio/Source devices:$missing (alsa.id seen: $(tr '\n' ' ' <<<"$cards"))"
     return 1
   fi
   echo "Audio/Source ALSA cards: $(tr '\n' ' ' <<<"$cards")"
@@ -127,7 +156,7 @@ check_v4l2src() {
 
 # The checks run under timeout(1), in a child bash, so it needs these.
 export scratch
-export -f monitor_devices device_property check_monitor_video check_monitor_audio find_vivid \
+export -f monitor_devices device_property monitor_summary check_monitor_video check_monitor_audio find_vivid \
   check_v4l2src
 
 check "GstDeviceMonitor lists the vivid camera as Video/Source" check_monitor_video
