@@ -82,6 +82,21 @@ bestResolution (const ResolutionRegion &r, const ResolutionIdeal &ideal,
 {
   if (!resolutionRegionFeasible (r))
     return std::nullopt;
+  if (r.minWidth == r.maxWidth && r.minHeight == r.maxHeight) {
+    /* A native size: nothing to choose. */
+    const int w = static_cast<int> (r.minWidth);
+    const int h = static_cast<int> (r.minHeight);
+    if (!resolutionSatisfies (r, w, h))
+      return std::nullopt;
+    double fitness = 0;
+    if (ideal.width)
+      fitness += numericDistance (w, *ideal.width);
+    if (ideal.height)
+      fitness += numericDistance (h, *ideal.height);
+    if (ideal.aspectRatio)
+      fitness += numericDistance (aspectRatioOf (w, h), *ideal.aspectRatio);
+    return ResolutionChoice { w, h, fitness };
+  }
 
   /* At most four lines of each family: no allocation on this hot path. */
   FixedList widths, heights, ratios;
@@ -150,13 +165,13 @@ bestResolution (const ResolutionRegion &r, const ResolutionIdeal &ideal,
     }
   };
 
+  /* Vertices outside the polygon are not candidates; its own corners and
+   * edge crossings are in the lists, so nothing inside is missed. */
   auto considerVertex = [&] (double w, double h) {
+    if (w < r.minWidth - 1 || w > r.maxWidth + 1 || h < r.minHeight - 1
+        || h > r.maxHeight + 1)
+      return;
     consider (w, h);
-    /* A vertex on a ratio line rounds best along that line. */
-    for (double a : ratios) {
-      consider (w, std::round (std::clamp (w, r.minWidth, r.maxWidth)) / a);
-      consider (std::round (std::clamp (h, r.minHeight, r.maxHeight)) * a, h);
-    }
   };
   for (double w : widths) {
     for (double h : heights)
