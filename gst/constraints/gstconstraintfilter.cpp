@@ -100,6 +100,11 @@ struct GstConstraintFilterPrivate {
    * (a property) or from the streaming thread (a caps query). */
   std::recursive_mutex configureLock;
 
+  /* While the source renegotiates to the mode of a new configuration, the
+   * caps it has to arrive with; until then its frames are dropped. */
+  CapsPtr awaitedSourceCaps;
+  gulong holdBackProbe = 0;
+
   GstElement *sourceFilter = nullptr;   /* owned by the bin */
   GstElement *outputFilter = nullptr;   /* owned by the bin */
   std::vector<GstElement *> converters; /* owned by the bin */
@@ -289,6 +294,73 @@ rebuildConverters (GstConstraintFilter * self, const ConversionPlan & plan)
   return ok;
 }
 
+/* Drops what the source sends until it sends the awaited caps: frames of
+ * the mode it had before would go through converters planned for the new
+ * one. Sitting before the source capsfilter, it keeps the stale caps from
+ * it, so a relinked chain is sent the new caps, in order with the other
+ * sticky events, when they come. */
+GstPadProbeReturn
+holdBackOldMode (GstPad *, GstPadProbeInfo * info, gpointer data)
+{
+  GstConstraintFilterPrivate *priv = GST_CONSTRAINT_FILTER (data)->priv;
+  std::lock_guard < std::mutex > guard (priv->lock);
+  if (!priv->awaitedSourceCaps) {
+    priv->holdBackProbe = 0;
+    return GST_PAD_PROBE_REMOVE;
+  }
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+    GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+    if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
+      return GST_PAD_PROBE_OK;
+    GstCaps *caps = nullptr;
+    gst_event_parse_caps (event, &caps);
+    if (!gst_caps_is_subset (caps, priv->awaitedSourceCaps.get ()))
+      return GST_PAD_PROBE_DROP;
+    priv->awaitedSourceCaps.reset ();
+    priv->holdBackProbe = 0;
+    return GST_PAD_PROBE_REMOVE;
+  }
+  return GST_PAD_PROBE_DROP;
+}
+
+/* Stops holding back the source's frames. Called with the lock held. */
+void
+stopHoldingBack (GstConstraintFilterPrivate * priv)
+{
+  priv->awaitedSourceCaps.reset ();
+  if (priv->holdBackProbe) {
+    ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
+            "sink"));
+    gst_pad_remove_probe (pad.get (), priv->holdBackProbe);
+    priv->holdBackProbe = 0;
+  }
+}
+
+/* When the source has to renegotiate for `sourceCaps`, holds back its
+ * frames until it has: a 1280x720 frame still on its way would otherwise
+ * be cropped as if it were 640x360. */
+void
+holdBackUntil (GstConstraintFilter * self, GstCaps * sourceCaps)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
+          "sink"));
+  CapsPtr flowing (gst_pad_get_current_caps (pad.get ()));
+  std::lock_guard < std::mutex > guard (priv->lock);
+  if (!flowing || gst_caps_is_subset (flowing.get (), sourceCaps)) {
+    stopHoldingBack (priv);
+    return;
+  }
+  priv->awaitedSourceCaps.reset (gst_caps_ref (sourceCaps));
+  if (!priv->holdBackProbe) {
+    priv->holdBackProbe = gst_pad_add_probe (pad.get (),
+        (GstPadProbeType) (GST_PAD_PROBE_TYPE_BUFFER |
+            GST_PAD_PROBE_TYPE_BUFFER_LIST |
+            GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM), holdBackOldMode, self,
+        nullptr);
+  }
+}
+
 /* Puts a configuration in place: caps on both filters and the converters
  * between them. */
 void
@@ -296,6 +368,7 @@ installConfiguration (GstConstraintFilter * self, Configuration & config)
 {
   GstConstraintFilterPrivate *priv = self->priv;
   const std::vector<std::string> factories = config.plan.converterFactories ();
+  holdBackUntil (self, config.plan.sourceCaps.get ());
   bool sameChain;
   {
     std::lock_guard < std::mutex > guard (priv->lock);
@@ -583,6 +656,7 @@ gst_constraint_filter_change_state (GstElement * element,
     std::lock_guard < std::mutex > guard (self->priv->lock);
     self->priv->applied.selection.reset ();
     self->priv->applied.device.reset ();
+    stopHoldingBack (self->priv);
   }
   return ret;
 }

@@ -55,6 +55,8 @@ public:
           self->buffers_++;
           if (caps) {
             GCharPtr text (gst_caps_to_string (caps.get ()));
+            if (self->history_.empty () || self->history_.back () != text.get ())
+              self->history_.push_back (text.get ());
             self->caps_ = text.get ();
           }
           return GST_PAD_PROBE_OK;
@@ -84,6 +86,12 @@ public:
   std::string caps () {
     std::lock_guard<std::mutex> guard (lock_);
     return caps_;
+  }
+
+  /* Every caps the sink has seen, in order, each once per change. */
+  std::vector<std::string> capsHistory () {
+    std::lock_guard<std::mutex> guard (lock_);
+    return history_;
   }
 
   /* Waits for `count` more buffers; fails on an error message. */
@@ -146,6 +154,7 @@ private:
   std::mutex lock_;
   int buffers_ = 0;
   std::string caps_;
+  std::vector<std::string> history_;
 };
 
 std::string
@@ -357,6 +366,42 @@ GST_START_TEST (test_apply_constraints_changes_conversion)
 }
 GST_END_TEST;
 
+/* A change that moves the source to another mode and puts a crop in the
+ * data path: the frames the source sent before it renegotiated must not go
+ * through the crop planned for the new mode (a 1280x720 frame cropped as if
+ * it were 640x360 came out 1120x720, neither the old size nor the new). */
+GST_START_TEST (test_apply_constraints_never_converts_frames_of_the_old_mode)
+{
+  /* A live source has a frame waiting for its clock most of the time, so
+   * one attempt almost always has one in flight; a few make sure. */
+  for (int attempt = 0; attempt < 5; attempt++) {
+    Watched w (std::string (kLiveSource) + " ! capsfilter caps=\""
+        "video/x-raw,format=YUY2,width=1280,height=720,framerate=25/2; "
+        "video/x-raw,format=YUY2,width=640,height=360,framerate=30/1\" ! "
+        "constraintfilter name=f ! fakesink name=sink",
+        "{\"width\":1280,\"height\":720}");
+    fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+    w.waitBuffers (2);
+    assert_caps (w.caps (), "video/x-raw,width=1280,height=720");
+
+    g_object_set (w.filter (), "constraints",
+        "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}", nullptr);
+    CapsPtr expected (gst_caps_from_string ("video/x-raw,width=320,"
+            "height=240,framerate=30/1"));
+    w.waitCaps (expected.get ());
+    auto converters = w.converters ();
+    fail_unless (std::find (converters.begin (), converters.end (),
+            "videocrop") != converters.end ());
+    for (const std::string & caps : w.capsHistory ()) {
+      fail_unless (capsMatch (caps, "video/x-raw,width=1280,height=720,"
+              "framerate=25/2") || capsMatch (caps, "video/x-raw,width=320,"
+              "height=240,framerate=30/1"), "attempt %d: the sink got %s",
+          attempt, caps.c_str ());
+    }
+  }
+}
+GST_END_TEST;
+
 GST_START_TEST (test_apply_constraints_rejected_keeps_the_track)
 {
   Watched w (std::string (kLiveSource) + " ! video/x-raw,width=640,height=480,"
@@ -512,6 +557,8 @@ constraintfilter_suite (void)
   suite_add_tcase (s, runtime);
   tcase_add_test (runtime, test_apply_constraints_renegotiates_the_source);
   tcase_add_test (runtime, test_apply_constraints_changes_conversion);
+  tcase_add_test (runtime,
+      test_apply_constraints_never_converts_frames_of_the_old_mode);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
   return s;
