@@ -420,6 +420,23 @@ freeIdleInstall (gpointer data)
   delete static_cast<IdleInstall *> (data);
 }
 
+/* The crop and the scale count pixels as square, and the track's caps say
+ * they are. A source whose caps leave the pixel aspect ratio open (v4l2src)
+ * would fixate it to the lowest the scaler accepts, 1/2147483647, and
+ * frames so labelled reached the sink when the chain went back to
+ * passthrough: ask for square pixels whenever the source has them. */
+void
+askForSquarePixels (GstConstraintFilter * self, CapsPtr & sourceCaps)
+{
+  CapsPtr square (gst_caps_copy (sourceCaps.get ()));
+  gst_caps_set_simple (square.get (), "pixel-aspect-ratio", GST_TYPE_FRACTION,
+      1, 1, nullptr);
+  CapsPtr possible (gst_pad_peer_query_caps (self->priv->sinkpad,
+          square.get ()));
+  if (possible && !gst_caps_is_empty (possible.get ()))
+    sourceCaps = std::move (square);
+}
+
 /* Selects settings for `constraints` on what upstream offers now. */
 std::variant<Configuration, Error, Readiness>
 selectOnUpstream (GstConstraintFilter * self,
@@ -435,6 +452,8 @@ selectOnUpstream (GstConstraintFilter * self,
   Configuration config;
   config.plan = planConversion (*device, selection.value (),
       downstreamAcceptsCompressed (self));
+  if (device->kind == Kind::Video)
+    askForSquarePixels (self, config.plan.sourceCaps);
   config.device = std::move (*device);
   config.selection = std::move (selection).value ();
   return config;

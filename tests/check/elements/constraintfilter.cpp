@@ -20,6 +20,7 @@
 
 #include "check-main.h"
 
+#include <gst/base/gstpushsrc.h>
 #include <gst/video/video.h>
 
 #include <mutex>
@@ -188,6 +189,68 @@ capsMatch (const std::string & actual, const char *expected)
 const char *kLiveSource = "videotestsrc is-live=true pattern=ball";
 
 }  // namespace
+
+/* A camera as v4l2src negotiates: discrete modes whose caps say nothing of
+ * the pixel aspect ratio, left to GstBaseSrc's default fixation (which
+ * takes the lowest value downstream allows). videotestsrc fixates it to
+ * 1/1 itself, so it cannot stand in. */
+#define PLAIN_CAMERA_MODES \
+  "video/x-raw,format=YUY2,width=640,height=360,framerate=30/1; " \
+  "video/x-raw,format=YUY2,width=1280,height=720,framerate=30/1"
+
+struct PlainCamera {
+  GstPushSrc parent;
+  gsize frameSize;
+};
+
+struct PlainCameraClass {
+  GstPushSrcClass parent_class;
+};
+
+GType plain_camera_get_type (void);
+G_DEFINE_TYPE (PlainCamera, plain_camera, GST_TYPE_PUSH_SRC);
+
+static gboolean
+plain_camera_set_caps (GstBaseSrc * src, GstCaps * caps)
+{
+  GstVideoInfo info;
+  if (!gst_video_info_from_caps (&info, caps))
+    return FALSE;
+  reinterpret_cast<PlainCamera *> (src)->frameSize = info.size;
+  return TRUE;
+}
+
+static GstFlowReturn
+plain_camera_create (GstPushSrc * src, GstBuffer ** buffer)
+{
+  /* Paced like a 30 fps camera; do-timestamp stamps the capture time. */
+  g_usleep (G_USEC_PER_SEC / 30);
+  const gsize size = reinterpret_cast<PlainCamera *> (src)->frameSize;
+  *buffer = gst_buffer_new_allocate (nullptr, size, nullptr);
+  gst_buffer_memset (*buffer, 0, 0x80, size);
+  return GST_FLOW_OK;
+}
+
+static void
+plain_camera_init (PlainCamera * self)
+{
+  gst_base_src_set_live (GST_BASE_SRC (self), TRUE);
+  gst_base_src_set_format (GST_BASE_SRC (self), GST_FORMAT_TIME);
+  gst_base_src_set_do_timestamp (GST_BASE_SRC (self), TRUE);
+}
+
+static void
+plain_camera_class_init (PlainCameraClass * klass)
+{
+  static GstStaticPadTemplate src = GST_STATIC_PAD_TEMPLATE ("src",
+      GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (PLAIN_CAMERA_MODES));
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+  gst_element_class_add_static_pad_template (element_class, &src);
+  gst_element_class_set_static_metadata (element_class, "Plain camera",
+      "Source/Video", "Test source negotiating like v4l2src", "tests");
+  GST_BASE_SRC_CLASS (klass)->set_caps = plain_camera_set_caps;
+  GST_PUSH_SRC_CLASS (klass)->create = plain_camera_create;
+}
 
 GST_START_TEST (test_passthrough_has_no_converter)
 {
@@ -402,6 +465,39 @@ GST_START_TEST (test_apply_constraints_never_converts_frames_of_the_old_mode)
 }
 GST_END_TEST;
 
+/* Crop and scale count pixels as square: the source is asked for square
+ * pixels, not left to fixate the pixel aspect ratio to whatever the scaler
+ * accepts (1/2147483647 on vivid), which reached the sink in the frames
+ * on their way when the chain went back to passthrough. */
+GST_START_TEST (test_source_asked_for_square_pixels)
+{
+  gst_element_register (nullptr, "plaincamera", GST_RANK_NONE,
+      plain_camera_get_type ());
+  Watched w ("plaincamera name=camera ! constraintfilter name=f ! "
+      "fakesink name=sink",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240,"
+      "pixel-aspect-ratio=1/1");
+  ObjectPtr<GstElement> camera (gst_bin_get_by_name (GST_BIN (w.pipeline ()),
+          "camera"));
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (camera.get (), "src"));
+  CapsPtr negotiated (gst_pad_get_current_caps (pad.get ()));
+  GCharPtr text (gst_caps_to_string (negotiated.get ()));
+  assert_caps (std::string (text.get ()), "video/x-raw,width=640,height=360,"
+      "pixel-aspect-ratio=1/1");
+
+  g_object_set (w.filter (), "constraints", "{\"width\":640,\"height\":360}",
+      nullptr);
+  CapsPtr native (gst_caps_from_string ("video/x-raw,width=640,height=360"));
+  w.waitCaps (native.get ());
+  fail_unless (w.converters ().empty ());
+  for (const std::string & caps : w.capsHistory ())
+    assert_caps (caps, "video/x-raw,pixel-aspect-ratio=1/1");
+}
+GST_END_TEST;
+
 GST_START_TEST (test_apply_constraints_rejected_keeps_the_track)
 {
   Watched w (std::string (kLiveSource) + " ! video/x-raw,width=640,height=480,"
@@ -559,6 +655,7 @@ constraintfilter_suite (void)
   tcase_add_test (runtime, test_apply_constraints_changes_conversion);
   tcase_add_test (runtime,
       test_apply_constraints_never_converts_frames_of_the_old_mode);
+  tcase_add_test (runtime, test_source_asked_for_square_pixels);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
   return s;
