@@ -858,7 +858,7 @@ checkRuntimeConversion (Context & c, Report & r)
     return r.fail ("the camera track did not start (see the first check)");
   Track & t = *c.track;
   if (!changeTo (t, "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}",
-          "video/x-raw,width=320,height=240", r))
+          "video/x-raw,width=320,height=240,pixel-aspect-ratio=1/1", r))
     return false;
   CapsPtr source (t.sourceCaps ());
   if (capsAre (source.get (), "video/x-raw,width=1280,height=720"))
@@ -869,7 +869,8 @@ checkRuntimeConversion (Context & c, Report & r)
     return r.fail ("no videoconvertscale in the data path");
 
   if (!changeTo (t, "{\"width\":640,\"height\":360,\"frameRate\":30}",
-          "video/x-raw,width=640,height=360,framerate=30/1", r))
+          "video/x-raw,width=640,height=360,framerate=30/1,"
+          "pixel-aspect-ratio=1/1", r))
     return false;
   source = t.sourceCaps ();
   if (!capsAre (source.get (),
