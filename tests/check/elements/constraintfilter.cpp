@@ -56,7 +56,8 @@ public:
           self->buffers_++;
           if (caps) {
             GCharPtr text (gst_caps_to_string (caps.get ()));
-            if (self->history_.empty () || self->history_.back () != text.get ())
+            if (self->history_.empty ()
+                || self->history_.back () != text.get ())
               self->history_.push_back (text.get ());
             self->caps_ = text.get ();
           }
