@@ -62,6 +62,9 @@ struct MessageUnref {
 };
 using MessagePtr = std::unique_ptr<GstMessage, MessageUnref>;
 
+std::string formatStringV (const char *format, va_list args)
+    G_GNUC_PRINTF (1, 0);
+
 std::string
 formatStringV (const char *format, va_list args)
 {
