@@ -91,7 +91,9 @@ struct AppliedTrack {
 };
 
 struct GstConstraintFilterPrivate {
-  /* Guards the fields below; never held across pad operations. */
+  /* Guards the fields below; never held across pad operations that wait
+   * for the data flow (adding or removing a probe does not, and the hold-back
+   * probe's id must change together with the caps it awaits). */
   std::mutex lock;
   AppliedTrack applied;
   std::string deviceId;
