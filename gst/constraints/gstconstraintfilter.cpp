@@ -443,6 +443,65 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
   g_object_notify (G_OBJECT (self), "settings");
 }
 
+/* Upstream's caps query can promise more than it delivers (a decoder
+ * answers with its template); the caps it sends are the truth. When they
+ * are not the mode planned for, select again on exactly them, before they
+ * reach the chain. */
+bool
+adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
+  GstCaps *plannedCaps = nullptr;
+  g_object_get (priv->sourceFilter, "caps", &plannedCaps, nullptr);
+  CapsPtr planned (plannedCaps);
+  if (!planned || gst_caps_is_subset (caps, planned.get ()))
+    return true;
+
+  TrackConstraints constraints;
+  DeviceDescription device;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    if (!priv->applied.device)
+      return true;
+    constraints = priv->applied.constraints;
+    device = *priv->applied.device;
+  }
+  GST_INFO_OBJECT (self, "upstream sends %" GST_PTR_FORMAT
+      ", not what it offered: selecting on that", caps);
+  device.videoModes = videoModesFromCaps (caps);
+  device.audioModes = audioModesFromCaps (caps);
+  auto selection = selectSettings ({ device }, device.kind,
+      constraints.forKind (device.kind));
+  if (!selection) {
+    postSelectionFailure (self, selection.error (), true);
+    return false;
+  }
+  Configuration config;
+  config.plan = planConversion (device, selection.value (),
+      downstreamAcceptsCompressed (self));
+  config.device = std::move (device);
+  config.selection = std::move (selection).value ();
+  installConfiguration (self, config);
+  g_object_notify (G_OBJECT (self), "settings");
+  g_object_notify (G_OBJECT (self), "capabilities");
+  return true;
+}
+
+gboolean
+sink_event (GstPad * pad, GstObject * parent, GstEvent * event)
+{
+  if (GST_EVENT_TYPE (event) == GST_EVENT_CAPS) {
+    GstCaps *caps = nullptr;
+    gst_event_parse_caps (event, &caps);
+    if (!adaptToArrivingCaps (GST_CONSTRAINT_FILTER (parent), caps)) {
+      gst_event_unref (event);
+      return FALSE;
+    }
+  }
+  return gst_pad_event_default (pad, parent, event);
+}
+
 gboolean
 pad_query (GstPad * pad, GstObject * parent, GstQuery * query)
 {
@@ -623,6 +682,7 @@ gst_constraint_filter_init (GstConstraintFilter * self)
   priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
       srcTemplate.get ());
   gst_pad_set_query_function (priv->sinkpad, pad_query);
+  gst_pad_set_event_function (priv->sinkpad, sink_event);
   gst_pad_set_query_function (priv->srcpad, pad_query);
   gst_element_add_pad (GST_ELEMENT (self), priv->sinkpad);
   gst_element_add_pad (GST_ELEMENT (self), priv->srcpad);

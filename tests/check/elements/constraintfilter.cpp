@@ -489,6 +489,22 @@ GST_START_TEST (test_same_settings_as_select_on_the_chromium_profile)
 }
 GST_END_TEST;
 
+/* A non-local track: whatever a decoder outputs is one fixed mode, so
+ * everything else is reached by conversion. */
+GST_START_TEST (test_decoder_output)
+{
+  Watched w (std::string (kLiveSource) + " ! video/x-raw,width=640,height=480,"
+      "framerate=30/1 ! jpegenc ! jpegdec ! constraintfilter name=f ! "
+      "fakesink name=sink", "{\"width\":{\"max\":320},"
+      "\"frameRate\":{\"max\":15}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240,framerate=15/1");
+  fail_unless (w.converters () == (std::vector<std::string> {
+              "videoconvertscale", "videorate" }));
+}
+GST_END_TEST;
+
 static Suite *
 constraintfilter_suite (void)
 {
@@ -502,6 +518,7 @@ constraintfilter_suite (void)
   tcase_add_test (video, test_mjpeg_decoded_only_when_raw_is_wanted);
   tcase_add_test (video, test_capabilities_property);
   tcase_add_test (video, test_same_settings_as_select_on_the_chromium_profile);
+  tcase_add_test (video, test_decoder_output);
 
   TCase *audio = tcase_create ("audio");
   suite_add_tcase (s, audio);
