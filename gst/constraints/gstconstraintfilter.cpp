@@ -630,6 +630,13 @@ gst_constraint_filter_change_state (GstElement * element,
 {
   auto *self = GST_CONSTRAINT_FILTER (element);
 
+  if (transition == GST_STATE_CHANGE_NULL_TO_READY
+      && !self->priv->sourceFilter) {
+    GST_ELEMENT_ERROR (self, CORE, MISSING_PLUGIN,
+        (_("Missing element '%s' - check your GStreamer installation."),
+            "capsfilter"), (nullptr));
+    return GST_STATE_CHANGE_FAILURE;
+  }
   if (transition == GST_STATE_CHANGE_READY_TO_PAUSED
       && configure (self) == Readiness::Failed)
     return GST_STATE_CHANGE_FAILURE;
@@ -662,25 +669,38 @@ gst_constraint_filter_init (GstConstraintFilter * self)
 
   priv->sourceFilter = gst_element_factory_make ("capsfilter", "source-caps");
   priv->outputFilter = gst_element_factory_make ("capsfilter", "output-caps");
-  /* Buffers already on their way keep their caps during a change. */
-  g_object_set (priv->sourceFilter, "caps-change-mode", 1, nullptr);
-  g_object_set (priv->outputFilter, "caps-change-mode", 1, nullptr);
-  gst_bin_add_many (GST_BIN (self), priv->sourceFilter, priv->outputFilter,
-      nullptr);
-  gst_element_link (priv->sourceFilter, priv->outputFilter);
-
-  ObjectPtr<GstPad> sinkTarget (gst_element_get_static_pad (priv->sourceFilter,
-          "sink"));
-  ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad (priv->outputFilter,
-          "src"));
   ObjectPtr<GstPadTemplate> sinkTemplate (gst_static_pad_template_get
       (&sink_template));
   ObjectPtr<GstPadTemplate> srcTemplate (gst_static_pad_template_get
       (&src_template));
-  priv->sinkpad = gst_ghost_pad_new_from_template ("sink", sinkTarget.get (),
-      sinkTemplate.get ());
-  priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
-      srcTemplate.get ());
+  if (!priv->sourceFilter || !priv->outputFilter) {
+    /* Without GStreamer's core elements the bin stays empty; READY fails
+     * with a missing-plugin error. */
+    if (priv->sourceFilter)
+      gst_object_unref (gst_object_ref_sink (priv->sourceFilter));
+    if (priv->outputFilter)
+      gst_object_unref (gst_object_ref_sink (priv->outputFilter));
+    priv->sourceFilter = priv->outputFilter = nullptr;
+    priv->sinkpad = gst_ghost_pad_new_no_target_from_template ("sink",
+        sinkTemplate.get ());
+    priv->srcpad = gst_ghost_pad_new_no_target_from_template ("src",
+        srcTemplate.get ());
+  } else {
+    /* Buffers already on their way keep their caps during a change. */
+    g_object_set (priv->sourceFilter, "caps-change-mode", 1, nullptr);
+    g_object_set (priv->outputFilter, "caps-change-mode", 1, nullptr);
+    gst_bin_add_many (GST_BIN (self), priv->sourceFilter, priv->outputFilter,
+        nullptr);
+    gst_element_link (priv->sourceFilter, priv->outputFilter);
+    ObjectPtr<GstPad> sinkTarget (gst_element_get_static_pad
+        (priv->sourceFilter, "sink"));
+    ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad
+        (priv->outputFilter, "src"));
+    priv->sinkpad = gst_ghost_pad_new_from_template ("sink",
+        sinkTarget.get (), sinkTemplate.get ());
+    priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
+        srcTemplate.get ());
+  }
   gst_pad_set_query_function (priv->sinkpad, pad_query);
   gst_pad_set_event_function (priv->sinkpad, sink_event);
   gst_pad_set_query_function (priv->srcpad, pad_query);
