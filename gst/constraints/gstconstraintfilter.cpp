@@ -84,6 +84,9 @@ static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
 struct AppliedTrack {
   TrackConstraints constraints;
   std::string constraintsJson = "{}";
+  /* A document refused before the track ran: its first negotiation fails
+   * with this, as getUserMedia would, rather than running unconstrained. */
+  std::optional<Error> refusedDocument;
   std::optional<DeviceDescription> device;
   std::optional<Selection> selection;
   std::vector<std::string> converterFactories;
@@ -153,7 +156,15 @@ postSelectionFailure (GstConstraintFilter * self, const Error & error,
     bool fatal)
 {
   const std::string name (errorNameString (error.name));
-  if (fatal) {
+  const bool invalid = error.name == ErrorName::TypeError;
+  if (fatal && invalid) {
+    GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
+        (_("The track's constraints are not a valid document.")),
+        ("%s: %s", name.c_str (), error.message.c_str ()),
+        ("name", G_TYPE_STRING, name.c_str (),
+            "constraint", G_TYPE_STRING, error.constraint.c_str (),
+            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+  } else if (fatal) {
     GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
         (_("The track's constraints cannot be satisfied by its source.")),
         ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
@@ -374,11 +385,17 @@ configure (GstConstraintFilter * self)
   GstConstraintFilterPrivate *priv = self->priv;
   std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
   TrackConstraints constraints;
+  std::optional<Error> refused;
   {
     std::lock_guard < std::mutex > guard (priv->lock);
     if (priv->applied.selection)
       return Readiness::Ready;
     constraints = priv->applied.constraints;
+    refused = priv->applied.refusedDocument;
+  }
+  if (refused) {
+    postSelectionFailure (self, *refused, true);
+    return Readiness::Failed;
   }
 
   auto outcome = selectOnUpstream (self, constraints);
@@ -400,11 +417,6 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
 {
   GstConstraintFilterPrivate *priv = self->priv;
   auto parsed = parseTrackConstraints (json);
-  if (!parsed) {
-    postSelectionFailure (self, parsed.error (), false);
-    return;
-  }
-
   std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
   bool running;
   {
@@ -414,8 +426,17 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
   if (!running) {
     /* Not negotiated yet: the constraints apply when it is. */
     std::lock_guard < std::mutex > guard (priv->lock);
+    if (!parsed) {
+      priv->applied.refusedDocument = parsed.error ();
+      return;
+    }
+    priv->applied.refusedDocument.reset ();
     priv->applied.constraints = parsed.value ();
     priv->applied.constraintsJson = toJson (parsed.value ()).dump ();
+    return;
+  }
+  if (!parsed) {
+    postSelectionFailure (self, parsed.error (), false);
     return;
   }
 

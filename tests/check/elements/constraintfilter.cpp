@@ -429,6 +429,24 @@ GST_START_TEST (test_unsatisfiable_first_negotiation_is_an_error)
 }
 GST_END_TEST;
 
+GST_START_TEST (test_bad_document_before_playing_is_an_error)
+{
+  Watched w (std::string (kLiveSource) + " ! constraintfilter name=f ! "
+      "fakesink name=sink", "{\"video\":1,\"frameRate\":{\"ideal\":\"x\"}}");
+  w.play ();
+  GstMessage *m = w.waitMessage (GST_MESSAGE_ERROR);
+  fail_unless (m != nullptr);
+  const GstStructure *details = nullptr;
+  gst_message_parse_error_details (m, &details);
+  fail_unless_equals_string (gst_structure_get_string (details, "name"),
+      "TypeError");
+  fail_unless (g_str_has_prefix (gst_structure_get_string (details,
+              "message"), "frameRate.ideal"));
+  gst_message_unref (m);
+  fail_unless_equals_int (w.buffers (), 0);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_capabilities_property)
 {
   Watched w (std::string (kLiveSource) + " ! video/x-raw,width=1280,height=720,"
@@ -531,6 +549,7 @@ constraintfilter_suite (void)
   tcase_add_test (runtime, test_apply_constraints_changes_conversion);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
+  tcase_add_test (runtime, test_bad_document_before_playing_is_an_error);
   return s;
 }
 
