@@ -201,6 +201,12 @@ realDevices ()
     else
       continue;
 
+    StructurePtr properties (gst_device_get_properties (gstDevice));
+    /* A sound server's monitor of an output records what is played, not
+     * a microphone; browsers leave them out too. */
+    if (propertyText (properties.get (), "device.class") == "monitor")
+      continue;
+
     GCharPtr name (gst_device_get_display_name (gstDevice));
     device.label = name ? name.get () : "";
     CapsPtr caps (gst_device_get_caps (gstDevice));
@@ -209,11 +215,18 @@ realDevices ()
     else
       device.audioModes = audioModesFromCaps (caps.get ());
 
-    StructurePtr properties (gst_device_get_properties (gstDevice));
     const std::string key = stableDeviceKey (gstDevice, properties.get (),
         device.label);
-    device.deviceId = sha256Hex (std::string ("gst-mediastream-device:") +
-        deviceKind (device.kind) + ":" + key);
+    /* Two devices only known by the same name still get distinct ids (in
+     * the order they were found). */
+    const std::string idKey = std::string ("gst-mediastream-device:") +
+        deviceKind (device.kind) + ":" + key;
+    device.deviceId = sha256Hex (idKey);
+    for (int copy = 2; std::any_of (devices.begin (), devices.end (),
+            [&device] (const DeviceDescription & other) {
+              return other.deviceId == device.deviceId;
+            }); copy++)
+      device.deviceId = sha256Hex (idKey + "#" + std::to_string (copy));
     device.groupId = sha256Hex ("gst-mediastream-group:" +
         stableGroupKey (properties.get (), key));
     devices.push_back (std::move (device));

@@ -311,6 +311,9 @@ appendCandidates (const DeviceDescription &device, std::size_t deviceIndex,
     std::vector<Candidate> &out)
 {
   const Candidate base = deviceCandidate (device, deviceIndex);
+  /* Two candidates per mode (as is / scaled, or plain / processed). */
+  out.reserve (out.size () + 2 * (device.videoModes.size () +
+          device.audioModes.size ()));
   if (device.kind == Kind::Video)
     appendVideoCandidates (device, base, out);
   else

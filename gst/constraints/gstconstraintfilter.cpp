@@ -614,10 +614,14 @@ gst_constraint_filter_init (GstConstraintFilter * self)
           "sink"));
   ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad (priv->outputFilter,
           "src"));
+  ObjectPtr<GstPadTemplate> sinkTemplate (gst_static_pad_template_get
+      (&sink_template));
+  ObjectPtr<GstPadTemplate> srcTemplate (gst_static_pad_template_get
+      (&src_template));
   priv->sinkpad = gst_ghost_pad_new_from_template ("sink", sinkTarget.get (),
-      gst_static_pad_template_get (&sink_template));
+      sinkTemplate.get ());
   priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
-      gst_static_pad_template_get (&src_template));
+      srcTemplate.get ());
   gst_pad_set_query_function (priv->sinkpad, pad_query);
   gst_pad_set_query_function (priv->srcpad, pad_query);
   gst_element_add_pad (GST_ELEMENT (self), priv->sinkpad);

@@ -262,14 +262,12 @@ decimalLiteralValue (std::string_view s)
     text += exponent;
   }
 
-  double magnitude;
-  try {
-    magnitude = json::parse (text).get<double> ();
-  } catch (const json::out_of_range &) {
-    /* The literal is beyond the largest double: JavaScript rounds it to
-     * Infinity. */
-    magnitude = kInfinity;
-  }
+  /* `text` is a JSON number by construction: the parser can only refuse it
+   * for being beyond the largest double, which JavaScript rounds to
+   * Infinity. */
+  const json number = json::parse (text, nullptr, false);
+  const double magnitude = number.is_discarded () ? kInfinity :
+      number.get<double> ();
   return negative ? -magnitude : magnitude;
 }
 

@@ -15,13 +15,24 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
-#include <vector>
 
 namespace mediastream {
 
 namespace {
 
 constexpr double kHalfPixel = 0.5;
+
+/* A handful of doubles on the stack. */
+class FixedList {
+public:
+  void add (double v) { values_[size_++] = v; }
+  const double *begin () const { return values_; }
+  const double *end () const { return values_ + size_; }
+
+private:
+  double values_[4] = {};
+  int size_ = 0;
+};
 constexpr double kRelativeSlack = 1e-9;
 
 bool
@@ -71,33 +82,42 @@ bestResolution (const ResolutionRegion &r, const ResolutionIdeal &ideal,
 {
   if (!resolutionRegionFeasible (r))
     return std::nullopt;
+  if (r.minWidth == r.maxWidth && r.minHeight == r.maxHeight) {
+    /* A native size: nothing to choose. */
+    const int w = static_cast<int> (r.minWidth);
+    const int h = static_cast<int> (r.minHeight);
+    if (!resolutionSatisfies (r, w, h))
+      return std::nullopt;
+    double fitness = 0;
+    if (ideal.width)
+      fitness += numericDistance (w, *ideal.width);
+    if (ideal.height)
+      fitness += numericDistance (h, *ideal.height);
+    if (ideal.aspectRatio)
+      fitness += numericDistance (aspectRatioOf (w, h), *ideal.aspectRatio);
+    return ResolutionChoice { w, h, fitness };
+  }
 
-  std::vector<double> widths = { r.minWidth, r.maxWidth, preferredWidth };
-  std::vector<double> heights = { r.minHeight, r.maxHeight, preferredHeight };
+  /* At most four lines of each family: no allocation on this hot path. */
+  FixedList widths, heights, ratios;
+  widths.add (r.minWidth);
+  widths.add (r.maxWidth);
+  widths.add (preferredWidth);
+  heights.add (r.minHeight);
+  heights.add (r.maxHeight);
+  heights.add (preferredHeight);
   const double preferredRatio = preferredWidth / preferredHeight;
-  std::vector<double> ratios = { preferredRatio };
+  ratios.add (preferredRatio);
   if (r.minAspectRatio > 0)
-    ratios.push_back (r.minAspectRatio);
+    ratios.add (r.minAspectRatio);
   if (std::isfinite (r.maxAspectRatio))
-    ratios.push_back (r.maxAspectRatio);
+    ratios.add (r.maxAspectRatio);
   if (ideal.width)
-    widths.push_back (*ideal.width);
+    widths.add (*ideal.width);
   if (ideal.height)
-    heights.push_back (*ideal.height);
+    heights.add (*ideal.height);
   if (ideal.aspectRatio && *ideal.aspectRatio > 0)
-    ratios.push_back (*ideal.aspectRatio);
-
-  std::vector<std::pair<double, double>> vertices;
-  for (double w : widths) {
-    for (double h : heights)
-      vertices.emplace_back (w, h);
-    for (double a : ratios)
-      vertices.emplace_back (w, w / a);
-  }
-  for (double h : heights) {
-    for (double a : ratios)
-      vertices.emplace_back (h * a, h);
-  }
+    ratios.add (*ideal.aspectRatio);
 
   auto fitnessOf = [&] (int w, int h) {
     double f = 0;
@@ -145,13 +165,23 @@ bestResolution (const ResolutionRegion &r, const ResolutionIdeal &ideal,
     }
   };
 
-  for (const auto & [w, h] : vertices) {
+  /* Vertices outside the polygon are not candidates; its own corners and
+   * edge crossings are in the lists, so nothing inside is missed. */
+  auto considerVertex = [&] (double w, double h) {
+    if (w < r.minWidth - 1 || w > r.maxWidth + 1 || h < r.minHeight - 1
+        || h > r.maxHeight + 1)
+      return;
     consider (w, h);
-    /* A vertex on a ratio line rounds best along that line. */
-    for (double a : ratios) {
-      consider (w, std::round (std::clamp (w, r.minWidth, r.maxWidth)) / a);
-      consider (std::round (std::clamp (h, r.minHeight, r.maxHeight)) * a, h);
-    }
+  };
+  for (double w : widths) {
+    for (double h : heights)
+      considerVertex (w, h);
+    for (double a : ratios)
+      considerVertex (w, w / a);
+  }
+  for (double h : heights) {
+    for (double a : ratios)
+      considerVertex (h * a, h);
   }
   return best;
 }

@@ -100,9 +100,11 @@ chooseDiscrete (const ChoiceSet &choices, const std::vector<DiscreteValue> *idea
 }
 
 /* The best settings dictionary of a candidate for the basic set's ideals and
- * its fitness distance (the spec's, summed over the basic set). */
+ * its fitness distance (the spec's, summed over the basic set). Ranking
+ * needs only the numbers and booleans; `withStrings` adds the identity and
+ * mode strings, which cost an allocation each, for the winner alone. */
 std::optional<Evaluation>
-evaluate (const Candidate &c, const ConstraintSet &basic)
+evaluate (const Candidate &c, const ConstraintSet &basic, bool withStrings)
 {
   Evaluation e;
   for (const PropertyInfo & info : allProperties ()) {
@@ -145,8 +147,10 @@ evaluate (const Candidate &c, const ConstraintSet &basic)
       const auto & echo = e.settings.get (Property::EchoCancellation);
       preferred = DiscreteValue (!(echo && *echo == SettingValue (false)));
     }
-    e.settings.set (p, toSetting (chooseDiscrete (std::get<ChoiceSet> (domain),
-                discreteIdeal (constraint), preferred, e.fitness)));
+    const DiscreteValue chosen = chooseDiscrete (std::get<ChoiceSet> (domain),
+        discreteIdeal (constraint), preferred, e.fitness);
+    if (withStrings || std::holds_alternative<bool> (chosen))
+      e.settings.set (p, toSetting (chosen));
   }
 
   if (c.kind == Kind::Video) {
@@ -397,26 +401,30 @@ Result<Selection>
 selectSettings (const std::vector<DeviceDescription> &devices, Kind kind,
     const TrackConstraints &constraints)
 {
-  std::vector<Candidate> all;
+  std::vector<Candidate> candidates;
   for (std::size_t i = 0; i < devices.size (); i++) {
     if (devices[i].kind == kind)
-      appendCandidates (devices[i], i, all);
+      appendCandidates (devices[i], i, candidates);
   }
-  if (all.empty ())
+  if (candidates.empty ())
     return Error { ErrorName::NotFoundError, "", "No " + std::string
           (kindName (kind)) + " input device with a usable mode was found" };
 
   /* Step 3: the dictionaries with a finite fitness for the basic set. */
-  std::vector<Candidate> candidates;
-  candidates.reserve (all.size ());
-  for (const Candidate & c : all) {
-    Candidate narrowed = c;
-    if (!narrowCandidate (narrowed, constraints.basic, false))
-      candidates.push_back (std::move (narrowed));
-  }
-  if (candidates.empty ())
+  candidates.erase (std::remove_if (candidates.begin (), candidates.end (),
+          [&] (Candidate & c) {
+            return narrowCandidate (c, constraints.basic, false).has_value ();
+          }), candidates.end ());
+  if (candidates.empty ()) {
+    /* Naming the culprit needs the candidates as they were. */
+    std::vector<Candidate> all;
+    for (std::size_t i = 0; i < devices.size (); i++) {
+      if (devices[i].kind == kind)
+        appendCandidates (devices[i], i, all);
+    }
     return overconstrained (failedConstraintName (all, constraints.basic,
             kind));
+  }
 
   /* Step 5: each advanced set in order, kept if something satisfies it. */
   for (const ConstraintSet & set : constraints.advanced) {
@@ -435,7 +443,7 @@ selectSettings (const std::vector<DeviceDescription> &devices, Kind kind,
   std::optional<Evaluation> bestEvaluation;
   Rank bestRank;
   for (const Candidate & c : candidates) {
-    auto e = evaluate (c, constraints.basic);
+    auto e = evaluate (c, constraints.basic, false);
     if (!e)
       continue;
     Rank r = rankOf (c, *e, devices, constraints.basic);
@@ -451,7 +459,7 @@ selectSettings (const std::vector<DeviceDescription> &devices, Kind kind,
   Selection s;
   s.deviceIndex = best->deviceIndex;
   s.modeIndex = best->modeIndex;
-  s.settings = std::move (bestEvaluation->settings);
+  s.settings = evaluate (*best, constraints.basic, true)->settings;
   s.fitness = bestEvaluation->fitness;
   const DeviceDescription &device = devices[best->deviceIndex];
   if (kind == Kind::Video)
@@ -552,7 +560,7 @@ capabilitiesOf (const DeviceDescription &device)
       }
     } else if (p == Property::FrameRate && range) {
       caps.set (p, CapabilityRange { 0, range->max });
-    } else if (p == Property::EchoCancellation) {
+    } else if (p == Property::EchoCancellation && !list.empty ()) {
       /* Booleans only: a page tests the capability for true/false. */
       CapabilityList booleans;
       for (bool b : { true, false }) {

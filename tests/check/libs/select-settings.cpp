@@ -45,7 +45,7 @@ pick (const std::vector<DeviceDescription> &devices, const char *json)
   return r.value ();
 }
 
-static std::string
+static const std::string &
 deviceOf (const std::vector<DeviceDescription> &devices, const Selection &s)
 {
   return devices[s.deviceIndex].deviceId;
