@@ -49,6 +49,7 @@ constexpr const char *kProgram = "gst-mediastream-1.0";
 constexpr const char *kUsage =
     "Usage: gst-mediastream-1.0 devices [--json]\n"
     "       gst-mediastream-1.0 select [--json] CONSTRAINTS\n"
+    "       gst-mediastream-1.0 supported\n"
     "Run gst-mediastream-1.0 --help for more.\n";
 
 constexpr const char *kSummary =
@@ -60,6 +61,8 @@ constexpr const char *kSummary =
     "                     CONSTRAINTS is a MediaStreamConstraints JSON\n"
     "                     document; - reads one document per line from\n"
     "                     standard input and answers one line each\n"
+    "  supported          getSupportedConstraints(): the constraints this\n"
+    "                     implementation understands, as JSON\n"
     "\n"
     "With GST_MEDIASTREAM_FAKE_DEVICES set to a built-in profile (chromium,\n"
     "laptop, phone, usb-webcam) or to a JSON profile file, the devices are\n"
@@ -620,6 +623,12 @@ run (int argc, char **argv)
     if (args.size () != 1)
       return usageError ("select takes one CONSTRAINTS argument (or - to "
           "read them from standard input)");
+  } else if (verb == "supported") {
+    /* The same on every machine: no devices needed. */
+    if (!args.empty ())
+      return usageError ("supported takes no arguments");
+    writeLine (supportedConstraintsJson ().dump ());
+    return kExitSuccess;
   } else {
     return usageError ("unknown verb \"" + verb + "\"");
   }
