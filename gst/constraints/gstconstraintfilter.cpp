@@ -675,6 +675,25 @@ gst_constraint_filter_change_state (GstElement * element,
 }
 
 static void
+gst_constraint_filter_dispose (GObject * object)
+{
+  auto *self = GST_CONSTRAINT_FILTER (object);
+  /* capsfilter frees the caps it keeps in delayed mode on stop () but not on
+   * dispose (GStreamer 1.22): a change installed after it stopped (an idle
+   * probe racing the pipeline's shutdown) would leak them. Changing the mode
+   * frees them. */
+  for (GstElement * filter : { self->priv->sourceFilter,
+          self->priv->outputFilter }) {
+    if (filter)
+      g_object_set (filter, "caps-change-mode", 0, nullptr);
+  }
+  G_OBJECT_CLASS (parent_class)->dispose (object);
+  /* The bin has let go of its children: dispose may run again. */
+  self->priv->sourceFilter = self->priv->outputFilter = nullptr;
+  self->priv->converters.clear ();
+}
+
+static void
 gst_constraint_filter_finalize (GObject * object)
 {
   auto *self = GST_CONSTRAINT_FILTER (object);
@@ -737,6 +756,7 @@ gst_constraint_filter_class_init (GstConstraintFilterClass * klass)
 
   gobject_class->set_property = gst_constraint_filter_set_property;
   gobject_class->get_property = gst_constraint_filter_get_property;
+  gobject_class->dispose = gst_constraint_filter_dispose;
   gobject_class->finalize = gst_constraint_filter_finalize;
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_constraint_filter_change_state);
