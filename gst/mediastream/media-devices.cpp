@@ -283,8 +283,9 @@ fakeDevicesWanted ()
       (gst_registry_get (), kFakeProviderName));
   if (!factory) {
     return Error { ErrorName::NotFoundError, "",
-        std::string (kFakeDevicesEnv) + " is set but the mediastream "
-        "plugin (" + kFakeProviderName + ") is not installed" };
+        std::string ("fake devices need the mediastream plugin (") +
+        kFakeProviderName + "), which is not installed or not in "
+        "GST_PLUGIN_PATH" };
   }
   return true;
 }
