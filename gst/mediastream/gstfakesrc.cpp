@@ -23,8 +23,10 @@
  * downstream picks an `image/jpeg` mode the chain becomes `videotestsrc !
  * capsfilter (the JPEG modes' sizes and rates, raw) ! jpegenc`, so the JPEG
  * really is a JPEG of that size. The choice between the raw and the JPEG
- * chain is made when going to PAUSED, from what downstream accepts; within
- * the chosen chain the test source renegotiates as usual.
+ * chain is made when going to PAUSED, from what downstream accepts; from
+ * then until READY the pad offers the modes of that chain only (as a camera
+ * streams in one format), and within them the test source renegotiates as
+ * usual.
  *
  * ## Example pipelines
  * |[
@@ -80,6 +82,9 @@ struct GstMediaStreamFakeSrcPrivate {
   std::string deviceId;                 /* empty: the profile's first */
   std::optional<DeviceDescription> device;
   CapsPtr deviceCaps;                   /* capsForDevice (*device) */
+  /* From PAUSED on: the device's modes the chosen chain makes (all raw
+   * ones, or all JPEG ones). */
+  CapsPtr activeCaps;
 
   GstElement *source = nullptr;         /* owned by the bin */
   GstElement *filter = nullptr;         /* owned by the bin */
@@ -154,8 +159,10 @@ gst_media_stream_fake_src_src_query (GstPad * pad, GstObject * parent,
       CapsPtr caps;
       {
         std::lock_guard < std::mutex > guard (priv->lock);
-        if (priv->deviceCaps)
-          caps.reset (gst_caps_ref (priv->deviceCaps.get ()));
+        GstCaps *offered = priv->activeCaps ? priv->activeCaps.get () :
+            priv->deviceCaps.get ();
+        if (offered)
+          caps.reset (gst_caps_ref (offered));
       }
       if (!caps)
         caps.reset (gst_pad_get_pad_template_caps (pad));
@@ -171,8 +178,10 @@ gst_media_stream_fake_src_src_query (GstPad * pad, GstObject * parent,
       GstCaps *caps = nullptr;
       gst_query_parse_accept_caps (query, &caps);
       std::lock_guard < std::mutex > guard (priv->lock);
-      gst_query_set_accept_caps_result (query, priv->deviceCaps
-          && gst_caps_is_subset (caps, priv->deviceCaps.get ()));
+      GstCaps *offered = priv->activeCaps ? priv->activeCaps.get () :
+          priv->deviceCaps.get ();
+      gst_query_set_accept_caps_result (query, offered
+          && gst_caps_is_subset (caps, offered));
       return TRUE;
     }
     default:
@@ -322,6 +331,7 @@ gst_media_stream_fake_src_close (GstMediaStreamFakeSrc * self)
     priv->source = priv->filter = priv->encoder = nullptr;
     priv->device.reset ();
     priv->deviceCaps.reset ();
+    priv->activeCaps.reset ();
   }
   for (GstElement *element : elements) {
     if (element) {
@@ -383,6 +393,12 @@ gst_media_stream_fake_src_configure (GstMediaStreamFakeSrc * self)
       structuresNamed (deviceCaps.get (), gst_structure_get_name
       (gst_caps_get_structure (accepted.get (), 0)));
   g_object_set (filter, "caps", rawCaps.get (), nullptr);
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    priv->activeCaps = structuresNamed (deviceCaps.get (),
+        jpeg ? "image/jpeg" : gst_structure_get_name (gst_caps_get_structure
+            (accepted.get (), 0)));
+  }
   GST_DEBUG_OBJECT (self, "%s chain, source restricted to %" GST_PTR_FORMAT,
       jpeg ? "JPEG" : "raw", rawCaps.get ());
 
@@ -423,6 +439,11 @@ gst_media_stream_fake_src_change_state (GstElement * element,
     return ret;
 
   switch (transition) {
+    case GST_STATE_CHANGE_PAUSED_TO_READY:{
+      std::lock_guard < std::mutex > guard (self->priv->lock);
+      self->priv->activeCaps.reset ();
+      break;
+    }
     case GST_STATE_CHANGE_READY_TO_NULL:
       gst_media_stream_fake_src_close (self);
       break;

@@ -162,6 +162,57 @@ GST_START_TEST (test_caps_query_is_the_device)
 }
 GST_END_TEST;
 
+/* While PLAYING the source offers the modes of the chain it opened (raw
+ * here) and switches between them when downstream asks. */
+GST_START_TEST (test_renegotiates_within_the_chain)
+{
+  DeviceDescription camera = device ("laptop", 0);
+  GCharPtr description (g_strdup_printf ("mediastreamfakesrc name=src "
+          "profile=laptop device-id=%s ! capsfilter name=filter "
+          "caps=video/x-raw,width=640,height=480 ! appsink name=sink "
+          "sync=false max-buffers=2 drop=true", camera.deviceId.c_str ()));
+  ObjectPtr<GstElement> pipeline (gst_parse_launch (description.get (),
+          nullptr));
+  fail_unless (pipeline != nullptr);
+  ObjectPtr<GstElement> src (gst_bin_get_by_name (GST_BIN (pipeline.get ()),
+          "src"));
+  ObjectPtr<GstElement> filter (gst_bin_get_by_name (GST_BIN
+          (pipeline.get ()), "filter"));
+  ObjectPtr<GstElement> sink (gst_bin_get_by_name (GST_BIN (pipeline.get ()),
+          "sink"));
+  fail_if (gst_element_set_state (pipeline.get (), GST_STATE_PLAYING) ==
+      GST_STATE_CHANGE_FAILURE);
+
+  auto widthOfNextSample = [&sink] () {
+    GstSample *sample = nullptr;
+    g_signal_emit_by_name (sink.get (), "try-pull-sample", 10 * GST_SECOND,
+        &sample);
+    fail_unless (sample != nullptr);
+    int width = 0;
+    gst_structure_get_int (gst_caps_get_structure (gst_sample_get_caps
+            (sample), 0), "width", &width);
+    gst_sample_unref (sample);
+    return width;
+  };
+  fail_unless_equals_int (widthOfNextSample (), 640);
+
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (src.get (), "src"));
+  CapsPtr offered (gst_pad_query_caps (pad.get (), nullptr));
+  for (guint i = 0; i < gst_caps_get_size (offered.get ()); i++)
+    fail_unless (gst_structure_has_name (gst_caps_get_structure
+            (offered.get (), i), "video/x-raw"));
+
+  CapsPtr smaller (gst_caps_from_string ("video/x-raw, width=320, "
+          "height=240"));
+  g_object_set (filter.get (), "caps", smaller.get (), nullptr);
+  int width = 0;
+  for (int i = 0; i < 20 && width != 320; i++)
+    width = widthOfNextSample ();
+  fail_unless_equals_int (width, 320);
+  gst_element_set_state (pipeline.get (), GST_STATE_NULL);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_unknown_device)
 {
   ObjectPtr<GstElement> src (GST_ELEMENT (gst_object_ref_sink
@@ -184,6 +235,7 @@ mediastreamfakesrc_suite (void)
   tcase_add_test (tc, test_every_microphone_mode);
   tcase_add_test (tc, test_refuses_other_modes);
   tcase_add_test (tc, test_caps_query_is_the_device);
+  tcase_add_test (tc, test_renegotiates_within_the_chain);
   tcase_add_test (tc, test_unknown_device);
   return s;
 }
