@@ -414,7 +414,8 @@ struct DeviceWatch::State {
   mutable std::recursive_mutex lock;
   std::vector<std::shared_ptr<GstDevice>> present;   /* as found */
   MediaDevices devices;
-  bool stopping = false;
+  /* While starting and stopping, changes are recorded but not told. */
+  bool quiet = false;
 
   void update ();
 };
@@ -440,7 +441,8 @@ onDeviceMessage (GstBus * bus, GstMessage * message, gpointer data)
   (void) bus;
   /* A sync handler that drops a message owns it. */
   std::unique_ptr<GstMessage, MessageUnref> owner (message);
-  auto *state = static_cast<DeviceWatch::State *> (data);
+  DeviceWatch::State *state =
+      static_cast<std::shared_ptr<DeviceWatch::State> *> (data)->get ();
   GstDevice *device = nullptr;
   GstDevice *changed = nullptr;
   switch (GST_MESSAGE_TYPE (message)) {
@@ -487,16 +489,22 @@ onDeviceMessage (GstBus * bus, GstMessage * message, gpointer data)
       break;
     }
   }
-  if (state->stopping)
+  if (state->quiet)
     return GST_BUS_DROP;
   state->update ();
   state->callback (state->devices);
   return GST_BUS_DROP;
 }
 
+void
+releaseState (gpointer data)
+{
+  delete static_cast<std::shared_ptr<DeviceWatch::State> *> (data);
+}
+
 }  // namespace
 
-DeviceWatch::DeviceWatch (std::unique_ptr<State> state)
+DeviceWatch::DeviceWatch (std::shared_ptr<State> state)
   : state_ (std::move (state))
 {
 }
@@ -508,21 +516,23 @@ DeviceWatch::start (DeviceKinds kinds, Callback callback)
   if (!fake)
     return fake.error ();
 
-  auto state = std::make_unique<State> ();
+  auto state = std::make_shared<State> ();
   state->fake = *fake;
   state->callback = std::move (callback);
   state->monitor = newMonitor (kinds);
   ObjectPtr<GstBus> bus (gst_device_monitor_get_bus (state->monitor.get ()));
   /* Started providers post from their own threads, or from whoever changes
-   * them; a sync handler sees every message without a main loop. */
-  gst_bus_set_sync_handler (bus.get (), onDeviceMessage, state.get (),
-      nullptr);
+   * them; a sync handler sees every message without a main loop. It keeps
+   * the state alive while it runs; removing it (below and in the
+   * destructor) breaks the cycle state -> monitor -> bus -> handler. */
+  gst_bus_set_sync_handler (bus.get (), onDeviceMessage,
+      new std::shared_ptr<State> (state), releaseState);
 
   /* The devices present at start are the initial list, not a change:
    * their DEVICE_ADDED messages are not told. */
   {
     std::lock_guard<std::recursive_mutex> guard (state->lock);
-    state->stopping = true;
+    state->quiet = true;
   }
   if ((kinds.video || kinds.audio) &&
       !gst_device_monitor_start (state->monitor.get ())) {
@@ -544,7 +554,7 @@ DeviceWatch::start (DeviceKinds kinds, Callback callback)
     for (GList * l = list.get (); l != nullptr; l = l->next)
       state->present.emplace_back (GST_DEVICE (gst_object_ref (l->data)),
           DeviceUnref ());
-    state->stopping = false;
+    state->quiet = false;
     state->update ();
   }
   return std::unique_ptr<DeviceWatch> (new DeviceWatch (std::move (state)));
@@ -554,7 +564,7 @@ DeviceWatch::~DeviceWatch ()
 {
   {
     std::lock_guard<std::recursive_mutex> guard (state_->lock);
-    state_->stopping = true;
+    state_->quiet = true;
   }
   gst_device_monitor_stop (state_->monitor.get ());
   ObjectPtr<GstBus> bus (gst_device_monitor_get_bus (state_->monitor.get ()));

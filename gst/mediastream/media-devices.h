@@ -77,8 +77,10 @@ public:
 
   struct State;
 private:
-  explicit DeviceWatch (std::unique_ptr<State> state);
-  std::unique_ptr<State> state_;
+  explicit DeviceWatch (std::shared_ptr<State> state);
+  /* Shared with the bus's sync handler, which may still be running in a
+   * provider's thread while the watch is destroyed. */
+  std::shared_ptr<State> state_;
 };
 
 /* The keys deviceId and groupId are hashed from (exposed for the tests):
