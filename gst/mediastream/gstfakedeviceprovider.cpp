@@ -213,23 +213,32 @@ gst_media_stream_fake_device_provider_current_profile
 
 /* With fake devices on, the real ones are not listed (a browser's fake
  * device flag replaces the cameras too); hiding is how a provider says so
- * to GstDeviceMonitor, as pulse does for alsa. */
+ * to GstDeviceMonitor, as pulse does for alsa. With them off again (the
+ * variable unset while this provider lives), the real ones come back. */
 static void
 gst_media_stream_fake_device_provider_hide_others
-    (GstMediaStreamFakeDeviceProvider * self)
+    (GstMediaStreamFakeDeviceProvider * self, bool hide)
 {
   {
     std::lock_guard < std::mutex > guard (self->priv->lock);
-    if (self->priv->hidOthers)
+    if (self->priv->hidOthers == hide)
       return;
-    self->priv->hidOthers = true;
+    self->priv->hidOthers = hide;
+  }
+  GstDeviceProvider *provider = GST_DEVICE_PROVIDER (self);
+  if (!hide) {
+    GStrv hidden = gst_device_provider_get_hidden_providers (provider);
+    for (GStrv name = hidden; name && *name; name++)
+      gst_device_provider_unhide_provider (provider, *name);
+    g_strfreev (hidden);
+    return;
   }
   GList *factories =
       gst_device_provider_factory_list_get_device_providers (GST_RANK_NONE);
   for (GList * l = factories; l; l = l->next) {
     const gchar *name = GST_OBJECT_NAME (l->data);
     if (g_strcmp0 (name, "mediastreamfakedeviceprovider") != 0)
-      gst_device_provider_hide_provider (GST_DEVICE_PROVIDER (self), name);
+      gst_device_provider_hide_provider (provider, name);
   }
   gst_plugin_feature_list_free (factories);
 }
@@ -241,9 +250,9 @@ gst_media_stream_fake_device_provider_probe (GstDeviceProvider * provider)
       GST_MEDIA_STREAM_FAKE_DEVICE_PROVIDER (provider);
   const std::string profile =
       gst_media_stream_fake_device_provider_current_profile (self);
+  gst_media_stream_fake_device_provider_hide_others (self, !profile.empty ());
   if (profile.empty ())
     return nullptr;
-  gst_media_stream_fake_device_provider_hide_others (self);
 
   auto devices = loadFakeDevices (profile);
   if (!devices) {
@@ -311,7 +320,7 @@ gst_media_stream_fake_device_provider_init (GstMediaStreamFakeDeviceProvider *
    * devices. */
   const gchar *env = g_getenv (kFakeDevicesEnv);
   if (env && *env)
-    gst_media_stream_fake_device_provider_hide_others (self);
+    gst_media_stream_fake_device_provider_hide_others (self, true);
 }
 
 static void
@@ -319,11 +328,8 @@ gst_media_stream_fake_device_provider_finalize (GObject * object)
 {
   /* GStreamer 1.22 does not free the hidden providers' list with the
    * provider; unhiding does. */
-  GstDeviceProvider *provider = GST_DEVICE_PROVIDER (object);
-  GStrv hidden = gst_device_provider_get_hidden_providers (provider);
-  for (GStrv name = hidden; name && *name; name++)
-    gst_device_provider_unhide_provider (provider, *name);
-  g_strfreev (hidden);
+  gst_media_stream_fake_device_provider_hide_others
+      (GST_MEDIA_STREAM_FAKE_DEVICE_PROVIDER (object), false);
   delete GST_MEDIA_STREAM_FAKE_DEVICE_PROVIDER (object)->priv;
   G_OBJECT_CLASS (parent_class)->finalize (object);
 }

@@ -208,6 +208,13 @@ GST_START_TEST (test_hides_real_providers)
   fail_unless (g_strv_contains (hidden, "alsadeviceprovider"));
   fail_if (g_strv_contains (hidden, "mediastreamfakedeviceprovider"));
   g_strfreev (hidden);
+
+  /* Fake devices off again: the real providers come back. */
+  g_unsetenv (kFakeDevicesEnv);
+  fail_unless_equals_int (fakeDevices ().size (), 0);
+  hidden = gst_device_provider_get_hidden_providers (provider.get ());
+  fail_unless (hidden == nullptr || *hidden == nullptr);
+  g_strfreev (hidden);
 }
 GST_END_TEST;
 
