@@ -107,9 +107,9 @@ deviceKind (Kind kind)
 /* The devices in enumerateDevices() order (microphones, then cameras, the
  * default of each kind first), fake or real: the media-devices layer. */
 Result<Devices>
-loadDevices ()
+loadDevices (DeviceKinds kinds)
 {
-  auto devices = enumerateDevices ();
+  auto devices = enumerateDevices (kinds);
   if (!devices)
     return devices.error ();
   return descriptionsOf (*devices);
@@ -487,7 +487,18 @@ run (int argc, char **argv)
     return usageError ("unknown verb \"" + verb + "\"");
   }
 
-  Result<Devices> devices = loadDevices ();
+  /* One request for one kind need not wait for the other kind's providers
+   * (a malformed one is answered as such whatever the devices). */
+  DeviceKinds kinds;
+  if (verb == "select" && args.front () != "-") {
+    Result<StreamConstraints> constraints =
+        parseStreamConstraints (args.front ());
+    if (constraints) {
+      kinds.video = constraints->video.has_value ();
+      kinds.audio = constraints->audio.has_value ();
+    }
+  }
+  Result<Devices> devices = loadDevices (kinds);
   if (!devices) {
     const gchar *fake = g_getenv (kFakeDevicesEnv);
     std::fprintf (stderr, "%s: %s%s%s\n", kProgram,
