@@ -66,6 +66,93 @@ structure (const char *text)
   return s;
 }
 
+/* A provider of "real" devices, as v4l2, alsa and pulse describe them. */
+struct TestDevice {
+  GstDevice parent;
+};
+struct TestDeviceClass {
+  GstDeviceClass parent_class;
+};
+G_DEFINE_TYPE (TestDevice, test_device, GST_TYPE_DEVICE);
+
+void
+test_device_init (TestDevice * self)
+{
+  (void) self;
+}
+
+void
+test_device_class_init (TestDeviceClass * klass)
+{
+  (void) klass;
+}
+
+struct TestProvider {
+  GstDeviceProvider parent;
+};
+struct TestProviderClass {
+  GstDeviceProviderClass parent_class;
+};
+G_DEFINE_TYPE (TestProvider, test_provider, GST_TYPE_DEVICE_PROVIDER);
+
+GstDevice *
+testDevice (const char *label, const char *klass, const char *caps,
+    const char *properties)
+{
+  CapsPtr c (gst_caps_from_string (caps));
+  StructurePtr p (gst_structure_from_string (properties, nullptr));
+  fail_unless (c && p, "%s / %s", caps, properties);
+  return GST_DEVICE (gst_object_ref_sink (g_object_new (test_device_get_type (),
+              "display-name", label, "device-class", klass, "caps", c.get (),
+              "properties", p.get (), nullptr)));
+}
+
+#define TEST_VIDEO_CAPS "video/x-raw, format=YUY2, width=640, height=480, " \
+  "framerate=30/1"
+#define TEST_AUDIO_CAPS "audio/x-raw, format=S16LE, layout=interleaved, " \
+  "rate=48000, channels=2"
+
+GList *
+test_provider_probe (GstDeviceProvider * provider)
+{
+  (void) provider;
+  GList *devices = nullptr;
+  devices = g_list_append (devices, testDevice ("Test Webcam",
+          "Video/Source", TEST_VIDEO_CAPS, "p, device.api=v4l2, "
+          "device.path=/dev/video3, "
+          "device.bus_path=pci-0000:00:14.0-usb-0:2:1.0"));
+  devices = g_list_append (devices, testDevice ("Test Webcam Mic",
+          "Audio/Source", TEST_AUDIO_CAPS, "p, device.api=pulse, "
+          "device.bus_path=pci-0000:00:14.0-usb-0:2:1.2, "
+          "object.path=pulse:webcam-mic"));
+  devices = g_list_append (devices, testDevice ("Test Monitor of Speakers",
+          "Audio/Source", TEST_AUDIO_CAPS, "p, device.api=pulse, "
+          "device.class=monitor, object.path=pulse:speakers.monitor"));
+  devices = g_list_append (devices, testDevice ("Test Built-in Mic",
+          "Audio/Source", TEST_AUDIO_CAPS, "p, device.api=pulse, "
+          "is-default=true, object.path=pulse:builtin"));
+  devices = g_list_append (devices, testDevice ("Test Twin", "Video/Source",
+          TEST_VIDEO_CAPS, "p"));
+  devices = g_list_append (devices, testDevice ("Test Twin", "Video/Source",
+          TEST_VIDEO_CAPS, "p"));
+  return devices;
+}
+
+void
+test_provider_init (TestProvider * self)
+{
+  (void) self;
+}
+
+void
+test_provider_class_init (TestProviderClass * klass)
+{
+  GstDeviceProviderClass *provider_class = GST_DEVICE_PROVIDER_CLASS (klass);
+  provider_class->probe = test_provider_probe;
+  gst_device_provider_class_set_static_metadata (provider_class,
+      "Test provider", "Source/Video/Audio", "Test devices", "tests");
+}
+
 }  // namespace
 
 GST_START_TEST (test_fake_order_and_content)
@@ -229,6 +316,44 @@ GST_START_TEST (test_stable_keys)
 }
 GST_END_TEST;
 
+/* Real devices: default first, monitors of outputs left out, shared groups
+ * from the USB device, distinct ids for devices known only by a name. */
+GST_START_TEST (test_real_devices)
+{
+  g_unsetenv (kFakeDevicesEnv);
+  fail_unless (gst_device_provider_register (nullptr, "testdeviceprovider",
+          GST_RANK_MARGINAL, test_provider_get_type ()));
+  MediaDevices devices;
+  for (MediaDevice & device : enumerate ()) {
+    if (device.description.label.rfind ("Test ", 0) == 0)
+      devices.push_back (device);
+  }
+  expectLabels (devices, { "Test Built-in Mic", "Test Webcam Mic",
+          "Test Webcam", "Test Twin", "Test Twin" });
+  fail_unless (devices[0].isDefault);
+  const DeviceDescription &webcam = devices[2].description;
+  const DeviceDescription &webcamMic = devices[1].description;
+  fail_unless (webcam.groupId == webcamMic.groupId);
+  fail_unless (webcam.groupId != devices[0].description.groupId);
+  fail_unless_equals_int (webcam.videoModes.size (), 1);
+  fail_unless_equals_int (webcamMic.audioModes.size (), 1);
+  std::set<std::string> ids;
+  for (const MediaDevice & device : devices)
+    ids.insert (device.description.deviceId);
+  fail_unless_equals_int (ids.size (), devices.size ());
+  /* The same again: the ids are stable. */
+  MediaDevices again;
+  for (MediaDevice & device : enumerate ()) {
+    if (device.description.label.rfind ("Test ", 0) == 0)
+      again.push_back (device);
+  }
+  fail_unless_equals_int (again.size (), devices.size ());
+  for (std::size_t i = 0; i < devices.size (); i++)
+    fail_unless (again[i].description.deviceId ==
+        devices[i].description.deviceId);
+}
+GST_END_TEST;
+
 /* devicechange: plugging and unplugging through the fake provider's
  * profile reaches the watch's callback with the new list. */
 GST_START_TEST (test_device_watch)
@@ -309,6 +434,7 @@ media_devices_suite (void)
   tcase_add_test (tc, test_no_fake_devices_without_the_variable);
   tcase_add_test (tc, test_broken_profile);
   tcase_add_test (tc, test_stable_keys);
+  tcase_add_test (tc, test_real_devices);
   tcase_add_test (tc, test_device_watch);
   tcase_add_test (tc, test_device_watch_one_kind);
   return s;
