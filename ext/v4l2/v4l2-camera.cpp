@@ -134,10 +134,12 @@ Camera::open (std::unique_ptr<DeviceIo> io, std::string path)
 
 std::vector<v4l2_frmivalenum>
 Camera::frameIntervals (std::uint32_t fourcc, std::uint32_t width,
-    std::uint32_t height)
+    std::uint32_t height, std::size_t &budget)
 {
   std::vector<v4l2_frmivalenum> intervals;
-  for (std::uint32_t index = 0; index < kMaxFrameIntervals; index++) {
+  for (std::uint32_t index = 0; index < kMaxFrameIntervals && budget > 0;
+      index++) {
+    budget--;
     v4l2_frmivalenum interval {};
     interval.index = index;
     interval.pixel_format = fourcc;
@@ -155,10 +157,12 @@ Camera::frameIntervals (std::uint32_t fourcc, std::uint32_t width,
 }
 
 std::vector<FrameSize>
-Camera::frameSizes (std::uint32_t fourcc)
+Camera::frameSizes (std::uint32_t fourcc, std::size_t &budget)
 {
   std::vector<FrameSize> sizes;
-  for (std::uint32_t index = 0; index < kMaxFrameSizes; index++) {
+  for (std::uint32_t index = 0; index < kMaxFrameSizes && budget > 0;
+      index++) {
+    budget--;
     FrameSize entry;
     entry.size.index = index;
     entry.size.pixel_format = fourcc;
@@ -171,7 +175,7 @@ Camera::frameSizes (std::uint32_t fourcc)
         entry.size.stepwise.max_width;
     const std::uint32_t height = discrete ? entry.size.discrete.height :
         entry.size.stepwise.max_height;
-    entry.intervals = frameIntervals (fourcc, width, height);
+    entry.intervals = frameIntervals (fourcc, width, height, budget);
     sizes.push_back (std::move (entry));
     if (!discrete)
       break;
@@ -194,7 +198,10 @@ Result<std::vector<PixelFormat>>
 Camera::pixelFormats ()
 {
   std::vector<PixelFormat> formats;
-  for (std::uint32_t index = 0; index < kMaxPixelFormats; index++) {
+  std::size_t budget = kMaxEnumerationEntries;
+  for (std::uint32_t index = 0; index < kMaxPixelFormats && budget > 0;
+      index++) {
+    budget--;
     PixelFormat format;
     format.description.index = index;
     format.description.type = bufferType_;
@@ -205,7 +212,7 @@ Camera::pixelFormats ()
         break;
       return deviceError (path_, "pixel formats", err);
     }
-    format.sizes = frameSizes (format.description.pixelformat);
+    format.sizes = frameSizes (format.description.pixelformat, budget);
     formats.push_back (std::move (format));
   }
   return formats;

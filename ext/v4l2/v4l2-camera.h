@@ -63,7 +63,8 @@ public:
   const std::string &busInfo () const { return busInfo_; }
 
   /* What the driver enumerates, as plain data (bounded: see
-   * kMaxPixelFormats and the other limits). */
+   * kMaxPixelFormats and the other limits; a list cut short by them keeps
+   * the entries read so far). */
   Result<std::vector<PixelFormat>> pixelFormats ();
   /* The controls of cameraControlIds () the driver has, with their menus
    * and current values. */
@@ -103,9 +104,10 @@ private:
   std::vector<MenuItem> menuItems (const Control &control);
   std::optional<std::int64_t> readControl (const Control &control);
   int writeControl (const Control &control, std::int64_t value);
-  std::vector<FrameSize> frameSizes (std::uint32_t fourcc);
+  std::vector<FrameSize> frameSizes (std::uint32_t fourcc,
+      std::size_t &budget);
   std::vector<v4l2_frmivalenum> frameIntervals (std::uint32_t fourcc,
-      std::uint32_t width, std::uint32_t height);
+      std::uint32_t width, std::uint32_t height, std::size_t &budget);
   std::optional<v4l2_fract> currentInterval ();
 };
 

@@ -94,8 +94,12 @@ struct PixelFormat {
  * ends a list, or a stepwise range listed one entry at a time, must not make
  * a device listing hang or take gigabytes. */
 inline constexpr std::size_t kMaxPixelFormats = 256;
-inline constexpr std::size_t kMaxFrameSizes = 1024;
-inline constexpr std::size_t kMaxFrameIntervals = 1024;
+inline constexpr std::size_t kMaxFrameSizes = 512;
+inline constexpr std::size_t kMaxFrameIntervals = 256;
+/* All entries of one enumeration together: the limits above multiply, and
+ * a driver that never ends its lists would reach 33 million ioctls. A real
+ * camera lists a few hundred entries; vivid, the largest known, 7000. */
+inline constexpr std::size_t kMaxEnumerationEntries = 100000;
 inline constexpr std::size_t kMaxVideoModes = 100000;
 
 /* The native modes of a capture node: one per pixel format, frame size and
