@@ -689,22 +689,31 @@ videoModesOf (const std::vector<PixelFormat> &formats,
     const auto name = formatName (format.description.pixelformat);
     if (!name)
       continue;
+    /* One mode per format name, as v4l2src's caps have one structure per
+     * name: RGB32's xRGB and ARGB then merge with XRGB32's and ARGB32's. */
+    std::vector<std::vector<std::string>> formatLists;
+    for (const std::string & f : name->formats)
+      formatLists.push_back ({ f });
+    if (formatLists.empty ())
+      formatLists.emplace_back ();
     for (const FrameSize & size : format.sizes) {
       const auto extent = extentOf (size.size);
       if (!extent)
         continue;
       for (const FractionRange & rate : frameRatesOf (size.intervals,
               currentInterval)) {
-        if (modes.size () >= kMaxVideoModes)
-          return modes;
-        VideoMode mode;
-        mode.mediaType = name->mediaType;
-        mode.formats = name->formats;
-        mode.width = extent->first;
-        mode.height = extent->second;
-        mode.frameRate = rate;
-        if (seen.insert (keyOf (mode)).second)
-          modes.push_back (std::move (mode));
+        for (const auto & formatList : formatLists) {
+          if (modes.size () >= kMaxVideoModes)
+            return modes;
+          VideoMode mode;
+          mode.mediaType = name->mediaType;
+          mode.formats = formatList;
+          mode.width = extent->first;
+          mode.height = extent->second;
+          mode.frameRate = rate;
+          if (seen.insert (keyOf (mode)).second)
+            modes.push_back (std::move (mode));
+        }
       }
     }
   }

@@ -162,6 +162,8 @@ GST_START_TEST (test_modes_match_v4l2src)
       gst_caps_get_size (caps.get ()), theirs.size ());
   fail_unless (theirs.size () > 100, "v4l2src offers only %zu modes",
       theirs.size ());
+  /* Nothing listed twice (vivid has RGB32 as well as XRGB32 and ARGB32). */
+  fail_unless_equals_int (device->videoModes.size (), ours.size ());
   const std::string extra = missingFrom (ours, theirs);
   const std::string missing = missingFrom (theirs, ours);
   fail_unless (extra.empty () && missing.empty (),

@@ -716,6 +716,19 @@ GST_START_TEST (test_discrete_modes)
   fail_unless_equals_string (modes[3].mediaType.c_str (), "image/jpeg");
   fail_unless (modes[3].formats.empty ());
   fail_unless (!modes[3].isRaw ());
+
+  /* RGB32 (alpha byte undefined) is xRGB and ARGB, one mode each, as in
+   * v4l2src's caps; XRGB32's modes are the same xRGB ones. */
+  const auto rgb = videoModesOf ({ pixelFormat (V4L2_PIX_FMT_RGB32, { small }),
+          pixelFormat (V4L2_PIX_FMT_XRGB32, { small }) });
+  fail_unless_equals_int (rgb.size (), 4);
+  const char *expected[] = { "xRGB", "ARGB", "xRGB", "ARGB" };
+  for (std::size_t i = 0; i < rgb.size (); i++) {
+    fail_unless_equals_int (rgb[i].formats.size (), 1);
+    fail_unless_equals_string (rgb[i].formats[0].c_str (), expected[i]);
+  }
+  assertRate (rgb[1].frameRate, 30, 1, 30, 1);
+  assertRate (rgb[2].frameRate, 25, 2, 25, 2);
 }
 
 GST_END_TEST;
