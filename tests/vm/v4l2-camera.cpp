@@ -120,28 +120,43 @@ v4l2srcCaps (const std::string &path)
   return caps;
 }
 
+/* A descriptor of its own for the plain ioctls below. */
+class Node {
+public:
+  explicit Node (const std::string &path)
+      : fd_ (open (path.c_str (), O_RDWR | O_CLOEXEC)) {
+    fail_unless (fd_ >= 0, "cannot open %s", path.c_str ());
+  }
+  ~Node () {
+    if (fd_ >= 0)
+      close (fd_);
+  }
+  Node (const Node &) = delete;
+  Node &operator= (const Node &) = delete;
+  int fd () const { return fd_; }
+
+private:
+  int fd_;
+};
+
 /* The kernel's own answer, without libv4l2, to hold the library to. */
 static v4l2_queryctrl
 queryDirectly (const std::string &path, std::uint32_t id)
 {
-  const int fd = open (path.c_str (), O_RDWR | O_CLOEXEC);
-  fail_unless (fd >= 0);
+  Node node (path);
   v4l2_queryctrl query {};
   query.id = id;
-  fail_unless (ioctl (fd, VIDIOC_QUERYCTRL, &query) == 0);
-  close (fd);
+  fail_unless (ioctl (node.fd (), VIDIOC_QUERYCTRL, &query) == 0);
   return query;
 }
 
 static std::int32_t
 readDirectly (const std::string &path, std::uint32_t id)
 {
-  const int fd = open (path.c_str (), O_RDWR | O_CLOEXEC);
-  fail_unless (fd >= 0);
+  Node node (path);
   v4l2_control control {};
   control.id = id;
-  fail_unless (ioctl (fd, VIDIOC_G_CTRL, &control) == 0);
-  close (fd);
+  fail_unless (ioctl (node.fd (), VIDIOC_G_CTRL, &control) == 0);
   return control.value;
 }
 
@@ -273,15 +288,16 @@ GST_START_TEST (test_settings_while_v4l2src_streams)
 
   const auto before = readSettings (path);
   fail_unless (before.ok ());
-  const double brightness = *before->number (Property::Brightness);
-  const double contrast = *before->number (Property::Contrast);
-  const double newBrightness = brightness == 200 ? 60 : 200;
-  const double newContrast = contrast == 100 ? 150 : 100;
+  const int brightness = static_cast<int> (*before->number
+      (Property::Brightness));
+  const int contrast = static_cast<int> (*before->number (Property::Contrast));
+  const int newBrightness = brightness == 200 ? 60 : 200;
+  const int newContrast = contrast == 100 ? 150 : 100;
 
   /* A second opener changes controls under the streaming one. */
   Settings wanted;
-  wanted.set (Property::Brightness, newBrightness);
-  wanted.set (Property::Contrast, newContrast);
+  wanted.set (Property::Brightness, static_cast<double> (newBrightness));
+  wanted.set (Property::Contrast, static_cast<double> (newContrast));
   const auto applied = applySettings (path, wanted);
   fail_unless (applied.ok (), "%s", applied.ok ()? "" :
       applied.error ().message.c_str ());
