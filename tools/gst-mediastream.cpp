@@ -19,6 +19,7 @@
 #include "gst-caps.h"
 #include "gst-ptr.h"
 #include "json.h"
+#include "media-devices.h"
 #include "select-settings.h"
 
 #include <gst/gst.h>
@@ -49,6 +50,7 @@ constexpr const char *kProgram = "gst-mediastream-1.0";
 constexpr const char *kUsage =
     "Usage: gst-mediastream-1.0 devices [--json]\n"
     "       gst-mediastream-1.0 select [--json] CONSTRAINTS\n"
+    "       gst-mediastream-1.0 supported\n"
     "Run gst-mediastream-1.0 --help for more.\n";
 
 constexpr const char *kSummary =
@@ -60,6 +62,8 @@ constexpr const char *kSummary =
     "                     CONSTRAINTS is a MediaStreamConstraints JSON\n"
     "                     document; - reads one document per line from\n"
     "                     standard input and answers one line each\n"
+    "  supported          getSupportedConstraints(): the constraints this\n"
+    "                     implementation understands, as JSON\n"
     "\n"
     "With GST_MEDIASTREAM_FAKE_DEVICES set to a built-in profile (chromium,\n"
     "laptop, phone, usb-webcam) or to a JSON profile file, the devices are\n"
@@ -103,153 +107,15 @@ deviceKind (Kind kind)
   return kind == Kind::Audio ? "audioinput" : "videoinput";
 }
 
-std::string
-sha256Hex (const std::string &text)
-{
-  GCharPtr sum (g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-          text.c_str (), static_cast<gssize> (text.size ())));
-  return sum.get ();
-}
-
-/* A device property as text, or "" when the device does not have it. */
-std::string
-propertyText (const GstStructure * properties, const char *field)
-{
-  if (properties == nullptr)
-    return "";
-  const GValue *value = gst_structure_get_value (properties, field);
-  if (value == nullptr)
-    return "";
-  if (G_VALUE_HOLDS_STRING (value)) {
-    const gchar *text = g_value_get_string (value);
-    return text ? text : "";
-  }
-  GCharPtr text (gst_value_serialize (value));
-  return text ? text.get () : "";
-}
-
-std::string
-internalName (GstDevice * device)
-{
-  /* The ALSA provider keeps the PCM name (hw:C,D) only here. */
-  if (g_object_class_find_property (G_OBJECT_GET_CLASS (device),
-          "internal-name") == nullptr)
-    return "";
-  gchar *name = nullptr;
-  g_object_get (device, "internal-name", &name, nullptr);
-  GCharPtr owned (name);
-  return name ? name : "";
-}
-
-/* What stays the same for one physical device across runs and plugs: its
- * node or object path, or its ALSA card and PCM; the name as a last
- * resort. */
-std::string
-stableDeviceKey (GstDevice * device, const GstStructure * properties,
-    const std::string &label)
-{
-  for (const char *field : { "device.path", "api.v4l2.path", "object.path" }) {
-    std::string path = propertyText (properties, field);
-    if (!path.empty ())
-      return std::string (field) + "=" + path;
-  }
-  const std::string card = propertyText (properties, "alsa.card");
-  if (!card.empty ())
-    return "alsa.card=" + card + ",pcm=" + internalName (device);
-  return "name=" + label;
-}
-
-/* Parts of one physical device share a bus path (udev's ID_PATH) or an
- * ALSA card; anything else is a group of its own. */
-std::string
-stableGroupKey (const GstStructure * properties, const std::string &deviceKey)
-{
-  const std::string busPath = propertyText (properties, "device.bus_path");
-  if (!busPath.empty ())
-    return "bus=" + busPath;
-  const std::string card = propertyText (properties, "alsa.card");
-  if (!card.empty ())
-    return "alsa.card=" + card;
-  return "device:" + deviceKey;
-}
-
-struct DeviceListFree {
-  void operator() (GList * list) const {
-    g_list_free_full (list, gst_object_unref);
-  }
-};
-
-Devices
-realDevices ()
-{
-  ObjectPtr<GstDeviceMonitor> monitor (gst_device_monitor_new ());
-  gst_device_monitor_add_filter (monitor.get (), "Video/Source", nullptr);
-  gst_device_monitor_add_filter (monitor.get (), "Audio/Source", nullptr);
-  /* Without start () this probes each provider once, which is all a
-   * listing needs. */
-  std::unique_ptr<GList, DeviceListFree>
-      list (gst_device_monitor_get_devices (monitor.get ()));
-
-  Devices devices;
-  for (GList * l = list.get (); l != nullptr; l = l->next) {
-    GstDevice *gstDevice = GST_DEVICE (l->data);
-    DeviceDescription device;
-    if (gst_device_has_classes (gstDevice, "Video/Source"))
-      device.kind = Kind::Video;
-    else if (gst_device_has_classes (gstDevice, "Audio/Source"))
-      device.kind = Kind::Audio;
-    else
-      continue;
-
-    StructurePtr properties (gst_device_get_properties (gstDevice));
-    /* A sound server's monitor of an output records what is played, not
-     * a microphone; browsers leave them out too. */
-    if (propertyText (properties.get (), "device.class") == "monitor")
-      continue;
-
-    GCharPtr name (gst_device_get_display_name (gstDevice));
-    device.label = name ? name.get () : "";
-    CapsPtr caps (gst_device_get_caps (gstDevice));
-    if (device.kind == Kind::Video)
-      device.videoModes = videoModesFromCaps (caps.get ());
-    else
-      device.audioModes = audioModesFromCaps (caps.get ());
-
-    const std::string key = stableDeviceKey (gstDevice, properties.get (),
-        device.label);
-    /* Two devices only known by the same name still get distinct ids (in
-     * the order they were found). */
-    const std::string idKey = std::string ("gst-mediastream-device:") +
-        deviceKind (device.kind) + ":" + key;
-    device.deviceId = sha256Hex (idKey);
-    for (int copy = 2; std::any_of (devices.begin (), devices.end (),
-            [&device] (const DeviceDescription & other) {
-              return other.deviceId == device.deviceId;
-            }); copy++)
-      device.deviceId = sha256Hex (idKey + "#" + std::to_string (copy));
-    device.groupId = sha256Hex ("gst-mediastream-group:" +
-        stableGroupKey (properties.get (), key));
-    devices.push_back (std::move (device));
-  }
-  return devices;
-}
-
-/* The devices in enumerateDevices() order: microphones, then cameras,
- * each kind in the order it was found. getUserMedia works per kind, so
- * the order within a kind (the default device first) is what matters. */
+/* The devices in enumerateDevices() order (microphones, then cameras, the
+ * default of each kind first), fake or real: the media-devices layer. */
 Result<Devices>
-loadDevices ()
+loadDevices (DeviceKinds kinds)
 {
-  const gchar *fake = g_getenv (kFakeDevicesEnv);
-  Result<Devices> devices = fake != nullptr && *fake != '\0' ?
-      loadFakeDevices (fake) : Result<Devices> (realDevices ());
+  auto devices = enumerateDevices (kinds);
   if (!devices)
-    return devices;
-  std::stable_partition (devices->begin (), devices->end (),
-      [](const DeviceDescription & device) {
-        return device.kind == Kind::Audio;
-      });
-  return devices;
+    return devices.error ();
+  return descriptionsOf (*devices);
 }
 
 /* "%g" for people: 30, 7.5, 29.97. */
@@ -620,11 +486,28 @@ run (int argc, char **argv)
     if (args.size () != 1)
       return usageError ("select takes one CONSTRAINTS argument (or - to "
           "read them from standard input)");
+  } else if (verb == "supported") {
+    /* The same on every machine: no devices needed. */
+    if (!args.empty ())
+      return usageError ("supported takes no arguments");
+    writeLine (supportedConstraintsJson ().dump ());
+    return kExitSuccess;
   } else {
     return usageError ("unknown verb \"" + verb + "\"");
   }
 
-  Result<Devices> devices = loadDevices ();
+  /* One request for one kind need not wait for the other kind's providers
+   * (a malformed one is answered as such whatever the devices). */
+  DeviceKinds kinds;
+  if (verb == "select" && args.front () != "-") {
+    Result<StreamConstraints> constraints =
+        parseStreamConstraints (args.front ());
+    if (constraints) {
+      kinds.video = constraints->video.has_value ();
+      kinds.audio = constraints->audio.has_value ();
+    }
+  }
+  Result<Devices> devices = loadDevices (kinds);
   if (!devices) {
     const gchar *fake = g_getenv (kFakeDevicesEnv);
     std::fprintf (stderr, "%s: %s%s%s\n", kProgram,

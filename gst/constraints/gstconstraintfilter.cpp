@@ -84,6 +84,9 @@ static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
 struct AppliedTrack {
   TrackConstraints constraints;
   std::string constraintsJson = "{}";
+  /* A document refused before the track ran: its first negotiation fails
+   * with this, as getUserMedia would, rather than running unconstrained. */
+  std::optional<Error> refusedDocument;
   std::optional<DeviceDescription> device;
   std::optional<Selection> selection;
   std::vector<std::string> converterFactories;
@@ -160,7 +163,15 @@ postSelectionFailure (GstConstraintFilter * self, const Error & error,
     bool fatal)
 {
   const std::string name (errorNameString (error.name));
-  if (fatal) {
+  const bool invalid = error.name == ErrorName::TypeError;
+  if (fatal && invalid) {
+    GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
+        (_("The track's constraints are not a valid document.")),
+        ("%s: %s", name.c_str (), error.message.c_str ()),
+        ("name", G_TYPE_STRING, name.c_str (),
+            "constraint", G_TYPE_STRING, error.constraint.c_str (),
+            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+  } else if (fatal) {
     GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
         (_("The track's constraints cannot be satisfied by its source.")),
         ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
@@ -468,11 +479,17 @@ configure (GstConstraintFilter * self)
   GstConstraintFilterPrivate *priv = self->priv;
   std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
   TrackConstraints constraints;
+  std::optional<Error> refused;
   {
     std::lock_guard < std::mutex > guard (priv->lock);
     if (priv->applied.selection)
       return Readiness::Ready;
     constraints = priv->applied.constraints;
+    refused = priv->applied.refusedDocument;
+  }
+  if (refused) {
+    postSelectionFailure (self, *refused, true);
+    return Readiness::Failed;
   }
 
   auto outcome = selectOnUpstream (self, constraints);
@@ -494,11 +511,6 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
 {
   GstConstraintFilterPrivate *priv = self->priv;
   auto parsed = parseTrackConstraints (json);
-  if (!parsed) {
-    postSelectionFailure (self, parsed.error (), false);
-    return;
-  }
-
   std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
   bool running;
   {
@@ -508,8 +520,17 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
   if (!running) {
     /* Not negotiated yet: the constraints apply when it is. */
     std::lock_guard < std::mutex > guard (priv->lock);
+    if (!parsed) {
+      priv->applied.refusedDocument = parsed.error ();
+      return;
+    }
+    priv->applied.refusedDocument.reset ();
     priv->applied.constraints = parsed.value ();
     priv->applied.constraintsJson = toJson (parsed.value ()).dump ();
+    return;
+  }
+  if (!parsed) {
+    postSelectionFailure (self, parsed.error (), false);
     return;
   }
 
@@ -535,6 +556,65 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
       new IdleInstall { self, std::move (std::get<Configuration> (outcome)) },
       freeIdleInstall);
   g_object_notify (G_OBJECT (self), "settings");
+}
+
+/* Upstream's caps query can promise more than it delivers (a decoder
+ * answers with its template); the caps it sends are the truth. When they
+ * are not the mode planned for, select again on exactly them, before they
+ * reach the chain. */
+bool
+adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
+  GstCaps *plannedCaps = nullptr;
+  g_object_get (priv->sourceFilter, "caps", &plannedCaps, nullptr);
+  CapsPtr planned (plannedCaps);
+  if (!planned || gst_caps_is_subset (caps, planned.get ()))
+    return true;
+
+  TrackConstraints constraints;
+  DeviceDescription device;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    if (!priv->applied.device)
+      return true;
+    constraints = priv->applied.constraints;
+    device = *priv->applied.device;
+  }
+  GST_INFO_OBJECT (self, "upstream sends %" GST_PTR_FORMAT
+      ", not what it offered: selecting on that", caps);
+  device.videoModes = videoModesFromCaps (caps);
+  device.audioModes = audioModesFromCaps (caps);
+  auto selection = selectSettings ({ device }, device.kind,
+      constraints.forKind (device.kind));
+  if (!selection) {
+    postSelectionFailure (self, selection.error (), true);
+    return false;
+  }
+  Configuration config;
+  config.plan = planConversion (device, selection.value (),
+      downstreamAcceptsCompressed (self));
+  config.device = std::move (device);
+  config.selection = std::move (selection).value ();
+  installConfiguration (self, config);
+  g_object_notify (G_OBJECT (self), "settings");
+  g_object_notify (G_OBJECT (self), "capabilities");
+  return true;
+}
+
+gboolean
+sink_event (GstPad * pad, GstObject * parent, GstEvent * event)
+{
+  if (GST_EVENT_TYPE (event) == GST_EVENT_CAPS) {
+    GstCaps *caps = nullptr;
+    gst_event_parse_caps (event, &caps);
+    if (!adaptToArrivingCaps (GST_CONSTRAINT_FILTER (parent), caps)) {
+      gst_event_unref (event);
+      return FALSE;
+    }
+  }
+  return gst_pad_event_default (pad, parent, event);
 }
 
 gboolean
@@ -665,6 +745,13 @@ gst_constraint_filter_change_state (GstElement * element,
 {
   auto *self = GST_CONSTRAINT_FILTER (element);
 
+  if (transition == GST_STATE_CHANGE_NULL_TO_READY
+      && !self->priv->sourceFilter) {
+    GST_ELEMENT_ERROR (self, CORE, MISSING_PLUGIN,
+        (_("Missing element '%s' - check your GStreamer installation."),
+            "capsfilter"), (nullptr));
+    return GST_STATE_CHANGE_FAILURE;
+  }
   if (transition == GST_STATE_CHANGE_READY_TO_PAUSED
       && configure (self) == Readiness::Failed)
     return GST_STATE_CHANGE_FAILURE;
@@ -683,6 +770,25 @@ gst_constraint_filter_change_state (GstElement * element,
 }
 
 static void
+gst_constraint_filter_dispose (GObject * object)
+{
+  auto *self = GST_CONSTRAINT_FILTER (object);
+  /* capsfilter frees the caps it keeps in delayed mode on stop () but not on
+   * dispose (GStreamer 1.22): a change installed after it stopped (an idle
+   * probe racing the pipeline's shutdown) would leak them. Changing the mode
+   * frees them. */
+  for (GstElement * filter : { self->priv->sourceFilter,
+          self->priv->outputFilter }) {
+    if (filter)
+      g_object_set (filter, "caps-change-mode", 0, nullptr);
+  }
+  G_OBJECT_CLASS (parent_class)->dispose (object);
+  /* The bin has let go of its children: dispose may run again. */
+  self->priv->sourceFilter = self->priv->outputFilter = nullptr;
+  self->priv->converters.clear ();
+}
+
+static void
 gst_constraint_filter_finalize (GObject * object)
 {
   auto *self = GST_CONSTRAINT_FILTER (object);
@@ -698,26 +804,40 @@ gst_constraint_filter_init (GstConstraintFilter * self)
 
   priv->sourceFilter = gst_element_factory_make ("capsfilter", "source-caps");
   priv->outputFilter = gst_element_factory_make ("capsfilter", "output-caps");
-  /* Buffers already on their way keep their caps during a change. */
-  g_object_set (priv->sourceFilter, "caps-change-mode", 1, nullptr);
-  g_object_set (priv->outputFilter, "caps-change-mode", 1, nullptr);
-  gst_bin_add_many (GST_BIN (self), priv->sourceFilter, priv->outputFilter,
-      nullptr);
-  gst_element_link (priv->sourceFilter, priv->outputFilter);
-
-  ObjectPtr<GstPad> sinkTarget (gst_element_get_static_pad (priv->sourceFilter,
-          "sink"));
-  ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad (priv->outputFilter,
-          "src"));
   ObjectPtr<GstPadTemplate> sinkTemplate (gst_static_pad_template_get
       (&sink_template));
   ObjectPtr<GstPadTemplate> srcTemplate (gst_static_pad_template_get
       (&src_template));
-  priv->sinkpad = gst_ghost_pad_new_from_template ("sink", sinkTarget.get (),
-      sinkTemplate.get ());
-  priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
-      srcTemplate.get ());
+  if (!priv->sourceFilter || !priv->outputFilter) {
+    /* Without GStreamer's core elements the bin stays empty; READY fails
+     * with a missing-plugin error. */
+    if (priv->sourceFilter)
+      gst_object_unref (gst_object_ref_sink (priv->sourceFilter));
+    if (priv->outputFilter)
+      gst_object_unref (gst_object_ref_sink (priv->outputFilter));
+    priv->sourceFilter = priv->outputFilter = nullptr;
+    priv->sinkpad = gst_ghost_pad_new_no_target_from_template ("sink",
+        sinkTemplate.get ());
+    priv->srcpad = gst_ghost_pad_new_no_target_from_template ("src",
+        srcTemplate.get ());
+  } else {
+    /* Buffers already on their way keep their caps during a change. */
+    g_object_set (priv->sourceFilter, "caps-change-mode", 1, nullptr);
+    g_object_set (priv->outputFilter, "caps-change-mode", 1, nullptr);
+    gst_bin_add_many (GST_BIN (self), priv->sourceFilter, priv->outputFilter,
+        nullptr);
+    gst_element_link (priv->sourceFilter, priv->outputFilter);
+    ObjectPtr<GstPad> sinkTarget (gst_element_get_static_pad
+        (priv->sourceFilter, "sink"));
+    ObjectPtr<GstPad> srcTarget (gst_element_get_static_pad
+        (priv->outputFilter, "src"));
+    priv->sinkpad = gst_ghost_pad_new_from_template ("sink",
+        sinkTarget.get (), sinkTemplate.get ());
+    priv->srcpad = gst_ghost_pad_new_from_template ("src", srcTarget.get (),
+        srcTemplate.get ());
+  }
   gst_pad_set_query_function (priv->sinkpad, pad_query);
+  gst_pad_set_event_function (priv->sinkpad, sink_event);
   gst_pad_set_query_function (priv->srcpad, pad_query);
   gst_element_add_pad (GST_ELEMENT (self), priv->sinkpad);
   gst_element_add_pad (GST_ELEMENT (self), priv->srcpad);
@@ -731,6 +851,7 @@ gst_constraint_filter_class_init (GstConstraintFilterClass * klass)
 
   gobject_class->set_property = gst_constraint_filter_set_property;
   gobject_class->get_property = gst_constraint_filter_get_property;
+  gobject_class->dispose = gst_constraint_filter_dispose;
   gobject_class->finalize = gst_constraint_filter_finalize;
   element_class->change_state =
       GST_DEBUG_FUNCPTR (gst_constraint_filter_change_state);

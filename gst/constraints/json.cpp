@@ -1288,6 +1288,17 @@ parseTrackConstraints (std::string_view text)
 }
 
 nlohmann::ordered_json
+toJson (const StreamConstraints & constraints)
+{
+  nlohmann::ordered_json object = nlohmann::ordered_json::object ();
+  if (constraints.audio)
+    object["audio"] = toJson (*constraints.audio);
+  if (constraints.video)
+    object["video"] = toJson (*constraints.video);
+  return object;
+}
+
+nlohmann::ordered_json
 toJson (const TrackConstraints & constraints)
 {
   return serialise ([&constraints] {

@@ -37,6 +37,7 @@ Result<StreamConstraints> parseStreamConstraints (std::string_view json);
 Result<TrackConstraints> parseTrackConstraints (std::string_view json);
 
 /* getConstraints(): the constraints in the shape they were written. */
+nlohmann::ordered_json toJson (const StreamConstraints &constraints);
 nlohmann::ordered_json toJson (const TrackConstraints &constraints);
 nlohmann::ordered_json toJson (const ConstraintSet &set);
 

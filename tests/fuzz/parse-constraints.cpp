@@ -48,17 +48,6 @@ fitsInputLimit (const std::string & written)
   return written.size () <= kMaxDocumentBytes;
 }
 
-nlohmann::ordered_json
-streamJson (const StreamConstraints & constraints)
-{
-  nlohmann::ordered_json object = nlohmann::ordered_json::object ();
-  if (constraints.audio)
-    object["audio"] = toJson (*constraints.audio);
-  if (constraints.video)
-    object["video"] = toJson (*constraints.video);
-  return object;
-}
-
 void
 checkTrackRoundTrip (const TrackConstraints & constraints)
 {
@@ -77,7 +66,7 @@ checkTrackRoundTrip (const TrackConstraints & constraints)
 void
 checkStreamRoundTrip (const StreamConstraints & constraints)
 {
-  const std::string written = streamJson (constraints).dump ();
+  const std::string written = toJson (constraints).dump ();
   if (!fitsInputLimit (written))
     return;
   const Result<StreamConstraints> again = parseStreamConstraints (written);

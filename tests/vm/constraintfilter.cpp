@@ -1118,25 +1118,25 @@ main (int argc, char **argv)
   gst_init (&argc, &argv);
 
   const std::vector<Check> checks = {
-    {"constraintfilter passes vivid's native 640x360@30 through: v4l2src "
+    {"constraintfilter: passes vivid's native 640x360@30 through: v4l2src "
           "negotiates it, no converter", checkPassthrough},
-    {"constraintfilter settings and capabilities reflect vivid's modes",
+    {"constraintfilter: settings and capabilities reflect vivid's modes",
         checkSettingsAndCapabilities},
-    {"applyConstraints to 1280x720 while PLAYING renegotiates v4l2src, no "
-          "restart", checkRuntimeChange},
-    {"an impossible applyConstraints posts OverconstrainedError, frames keep "
-          "their size", checkRejectedChange},
-    {"applyConstraints from native 1280x720 to exact 320x240 and back to "
-          "640x360@30: converters come and go, no frame of another size",
-        checkRuntimeConversion},
-    {"exact 320x240, which vivid lacks, is cropped and scaled from a larger "
-          "native mode", checkCropAndScale},
-    {"frameRate exact 20, which vivid lacks at 640x360, is decimated from a "
-          "native rate by videorate", checkDecimation},
-    {"alsasrc on snd-dummy captures 16 kHz mono natively, passthrough",
-        checkNativeAudio},
-    {"alsasrc on snd-aloop held at 48 kHz stereo is converted to 16 kHz mono",
-        checkConvertedAudio},
+    {"constraintfilter: applyConstraints to 1280x720 while PLAYING "
+          "renegotiates v4l2src, no restart", checkRuntimeChange},
+    {"constraintfilter: an impossible applyConstraints posts "
+          "OverconstrainedError, frames keep their size", checkRejectedChange},
+    {"constraintfilter: applyConstraints from native 1280x720 to exact "
+          "320x240 and back to 640x360@30: converters come and go, no frame "
+          "of another size", checkRuntimeConversion},
+    {"constraintfilter: exact 320x240, which vivid lacks, is cropped and "
+          "scaled from a larger native mode", checkCropAndScale},
+    {"constraintfilter: frameRate exact 20, which vivid lacks at 640x360, is "
+          "decimated from a native rate by videorate", checkDecimation},
+    {"constraintfilter: alsasrc on snd-dummy captures 16 kHz mono natively, "
+          "passthrough", checkNativeAudio},
+    {"constraintfilter: alsasrc on snd-aloop held at 48 kHz stereo is "
+          "converted to 16 kHz mono", checkConvertedAudio},
   };
 
   Context context;

@@ -4,32 +4,40 @@
 # providers work with them, so that a later failure in a project test points
 # at the project, not at the VM. Prints TAP (one line per check).
 #
-#   self-check.sh --v4l2-controls PROGRAM --audio-check PROGRAM
+#   self-check.sh --v4l2-controls PROGRAM --audio-check PROGRAM [--tap PROGRAM]...
 #
-# PROGRAMs are the helpers built by meson (tests/vm/*.c).
+# PROGRAMs are the helpers built by meson (tests/vm/*.c). Each --tap PROGRAM
+# is a project test that prints TAP itself (a gst-check suite run with
+# CK_TAP_LOG_FILE_NAME=-): it runs after the self-checks, in the same boot,
+# and its tests join this stream, numbered on.
 set -euo pipefail
 
 v4l2_controls=
 audio_check=
+tap_programs=()
 while [[ $# -gt 0 ]]; do
   case $1 in
     --v4l2-controls) v4l2_controls=$2; shift 2 ;;
     --audio-check) audio_check=$2; shift 2 ;;
+    --tap) tap_programs+=("$2"); shift 2 ;;
     *) echo "self-check: unknown argument '$1'" >&2; exit 2 ;;
   esac
 done
 [[ -x $v4l2_controls && -x $audio_check ]] || {
-  echo "usage: self-check.sh --v4l2-controls PROGRAM --audio-check PROGRAM" >&2
+  echo "usage: self-check.sh --v4l2-controls PROGRAM --audio-check PROGRAM [--tap PROGRAM]..." >&2
   exit 2
 }
 
 # Each check gets this long; a hang in one must not eat the others' time.
 check_timeout=60
+# A TAP program runs several tests in one go.
+tap_timeout=150
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
+# The self-checks; the TAP programs add their own tests, so the plan line
+# comes last (TAP allows it at either end).
 planned=6
-echo "1..$planned"
 n=0
 failed=0
 
@@ -167,5 +175,51 @@ check "alsasrc captures 1 s from snd-dummy (hw:Dummy,0,0)" "$audio_check" captur
 check "snd-aloop carries a tone from hw:Loopback,0,0 to hw:Loopback,1,0" \
   "$audio_check" loopback hw:Loopback,0,0 hw:Loopback,1,0
 
+# run_tap PROGRAM: runs a program that prints TAP and passes its test lines
+# on, renumbered; its other output becomes diagnostics. A program that
+# crashes, hangs, or reports fewer tests than it planned counts as one more
+# failed test, with its stderr.
+run_tap() {
+  local program=$1 status=0 started=$SECONDS ran=0 own_failures=0 plan='' line
+  timeout --kill-after=5 "$tap_timeout" "$program" >"$scratch/tap" 2>"$scratch/tap.err" ||
+    status=$?
+  while IFS= read -r line; do
+    if [[ $line =~ ^(not\ )?ok\ [0-9]+(.*)$ ]]; then
+      n=$((n + 1))
+      ran=$((ran + 1))
+      if [[ -n ${BASH_REMATCH[1]} ]]; then
+        failed=$((failed + 1))
+        own_failures=$((own_failures + 1))
+      fi
+      echo "${BASH_REMATCH[1]}ok $n${BASH_REMATCH[2]}"
+    elif [[ $line =~ ^1\.\.([0-9]+) ]]; then
+      plan=${BASH_REMATCH[1]}
+    elif [[ $line == "#"* ]]; then
+      echo "$line"  # the program's own diagnostics
+    elif [[ -n $line ]]; then
+      echo "#   $line"
+    fi
+  done <"$scratch/tap"
+  local took="took $((SECONDS - started)) s"
+  # gst-check exits 1 when some of its tests failed; those are reported.
+  if [[ $status == 0 || ($status == 1 && $own_failures -gt 0) ]] && [[ $plan == "$ran" ]]; then
+    echo "#   $(basename "$program"): $ran tests ($took)"
+    return
+  fi
+  n=$((n + 1))
+  failed=$((failed + 1))
+  echo "not ok $n - $(basename "$program") ran to the end"
+  if [[ $status == 124 || $status == 137 ]]; then
+    echo "#   timed out after ${tap_timeout}s: $program"
+  else
+    echo "#   exit status $status, $ran of ${plan:-?} planned tests reported ($took): $program"
+  fi
+  diagnostics "$scratch/tap.err"
+}
+
 [[ $n == "$planned" ]] || { echo "Bail out! ran $n checks, planned $planned"; exit 1; }
+for program in "${tap_programs[@]}"; do
+  run_tap "$program"
+done
+echo "1..$n"
 [[ $failed == 0 ]]

@@ -571,6 +571,24 @@ GST_START_TEST (test_unsatisfiable_first_negotiation_is_an_error)
 }
 GST_END_TEST;
 
+GST_START_TEST (test_bad_document_before_playing_is_an_error)
+{
+  Watched w (std::string (kLiveSource) + " ! constraintfilter name=f ! "
+      "fakesink name=sink", "{\"video\":1,\"frameRate\":{\"ideal\":\"x\"}}");
+  w.play ();
+  GstMessage *m = w.waitMessage (GST_MESSAGE_ERROR);
+  fail_unless (m != nullptr);
+  const GstStructure *details = nullptr;
+  gst_message_parse_error_details (m, &details);
+  fail_unless_equals_string (gst_structure_get_string (details, "name"),
+      "TypeError");
+  fail_unless (g_str_has_prefix (gst_structure_get_string (details,
+              "message"), "frameRate.ideal"));
+  gst_message_unref (m);
+  fail_unless_equals_int (w.buffers (), 0);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_capabilities_property)
 {
   Watched w (std::string (kLiveSource) + " ! video/x-raw,width=1280,height=720,"
@@ -631,6 +649,22 @@ GST_START_TEST (test_same_settings_as_select_on_the_chromium_profile)
 }
 GST_END_TEST;
 
+/* A non-local track: whatever a decoder outputs is one fixed mode, so
+ * everything else is reached by conversion. */
+GST_START_TEST (test_decoder_output)
+{
+  Watched w (std::string (kLiveSource) + " ! video/x-raw,width=640,height=480,"
+      "framerate=30/1 ! jpegenc ! jpegdec ! constraintfilter name=f ! "
+      "fakesink name=sink", "{\"width\":{\"max\":320},"
+      "\"frameRate\":{\"max\":15}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240,framerate=15/1");
+  fail_unless (w.converters () == (std::vector<std::string> {
+              "videoconvertscale", "videorate" }));
+}
+GST_END_TEST;
+
 static Suite *
 constraintfilter_suite (void)
 {
@@ -644,6 +678,7 @@ constraintfilter_suite (void)
   tcase_add_test (video, test_mjpeg_decoded_only_when_raw_is_wanted);
   tcase_add_test (video, test_capabilities_property);
   tcase_add_test (video, test_same_settings_as_select_on_the_chromium_profile);
+  tcase_add_test (video, test_decoder_output);
 
   TCase *audio = tcase_create ("audio");
   suite_add_tcase (s, audio);
@@ -659,6 +694,7 @@ constraintfilter_suite (void)
   tcase_add_test (runtime, test_source_asked_for_square_pixels);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
+  tcase_add_test (runtime, test_bad_document_before_playing_is_an_error);
   return s;
 }
 

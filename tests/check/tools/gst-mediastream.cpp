@@ -425,6 +425,22 @@ GST_START_TEST (test_select_lines)
 
 GST_END_TEST;
 
+GST_START_TEST (test_supported_constraints)
+{
+  ToolRun run = runTool ({ "supported" });
+  fail_unless_equals_int (run.status, 0);
+  Json supported = onlyAnswer (run);
+  for (const char *name : { "width", "height", "aspectRatio", "frameRate",
+          "facingMode", "resizeMode", "sampleRate", "sampleSize",
+          "echoCancellation", "autoGainControl", "noiseSuppression",
+          "voiceIsolation", "latency", "channelCount", "deviceId", "groupId",
+          "zoom", "torch" })
+    fail_unless (supported[name] == true, "%s", name);
+  fail_if (supported.contains ("volume"));
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_usage_errors)
 {
   const std::vector<std::vector<std::string>> mistakes = {
@@ -435,6 +451,7 @@ GST_START_TEST (test_usage_errors)
     {"select", "--json"},
     {"select", "{}", "{}"},
     {"devices", "extra"},
+    {"supported", "extra"},
   };
   for (const auto & args : mistakes) {
     ToolRun run = runTool (args);
@@ -517,6 +534,7 @@ gst_mediastream_tool_suite (void)
   tcase_add_test (tc, test_select_errors);
   tcase_add_test (tc, test_select_lines);
   tcase_add_test (tc, test_usage_errors);
+  tcase_add_test (tc, test_supported_constraints);
   tcase_add_test (tc, test_profile_errors);
   tcase_add_test (tc, test_real_devices_without_providers);
   return s;

@@ -1,0 +1,581 @@
+/* gst-mediastream
+ * Copyright (C) 2026 gst-mediastream contributors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Library General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "media-devices.h"
+
+#include "fake-devices.h"
+#include "gst-caps.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+#include <optional>
+
+namespace mediastream {
+
+namespace {
+
+constexpr const char *kFakeProviderName = "mediastreamfakedeviceprovider";
+
+std::string
+sha256Hex (const std::string &text)
+{
+  GCharPtr sum (g_compute_checksum_for_string (G_CHECKSUM_SHA256,
+          text.c_str (), static_cast<gssize> (text.size ())));
+  return sum.get ();
+}
+
+/* A device property as text, or "" when the device does not have it (the
+ * ALSA provider's card number is an int). */
+std::string
+propertyText (const GstStructure * properties, const char *field)
+{
+  if (properties == nullptr)
+    return "";
+  const GValue *value = gst_structure_get_value (properties, field);
+  if (value == nullptr)
+    return "";
+  if (G_VALUE_HOLDS_STRING (value)) {
+    const gchar *text = g_value_get_string (value);
+    return text ? text : "";
+  }
+  GCharPtr text (gst_value_serialize (value));
+  return text ? text.get () : "";
+}
+
+std::string
+stringProperty (GstDevice * device, const char *name)
+{
+  if (g_object_class_find_property (G_OBJECT_GET_CLASS (device),
+          name) == nullptr)
+    return "";
+  gchar *text = nullptr;
+  g_object_get (device, name, &text, nullptr);
+  GCharPtr owned (text);
+  return text ? text : "";
+}
+
+/* Providers say which device is the system's default in the properties
+ * (pulse, pipewire) or, for some, as a GObject property. */
+bool
+isDefaultDevice (GstDevice * device, const GstStructure * properties)
+{
+  gboolean value = FALSE;
+  if (properties && gst_structure_get_boolean (properties, "is-default",
+          &value))
+    return value;
+  GParamSpec *spec = g_object_class_find_property (G_OBJECT_GET_CLASS (device),
+      "is-default");
+  if (spec && spec->value_type == G_TYPE_BOOLEAN) {
+    g_object_get (device, "is-default", &value, nullptr);
+    return value;
+  }
+  return false;
+}
+
+/* The USB device of a udev ID_PATH that names one of its interfaces:
+ * "pci-0000:00:14.0-usb-0:2:1.0" (the camera's interface 0) and
+ * "pci-0000:00:14.0-usb-0:2:1.2" (its microphone) are both
+ * "pci-0000:00:14.0-usb-0:2". Other paths name the device already. */
+std::string
+usbDeviceOfIdPath (const std::string &idPath)
+{
+  const std::size_t usb = idPath.rfind ("-usb-");
+  if (usb == std::string::npos)
+    return idPath;
+  const std::size_t colon = idPath.rfind (':');
+  if (colon == std::string::npos || colon < usb ||
+      idPath.find ('.', colon) == std::string::npos)
+    return idPath;
+  /* "usb-0:2" has one colon after "-usb-"; the interface adds the second. */
+  if (std::count (idPath.begin () + static_cast<std::ptrdiff_t> (usb),
+          idPath.end (), ':') < 2)
+    return idPath;
+  return idPath.substr (0, colon);
+}
+
+/* The USB device of a sysfs path below it:
+ * "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/video4linux/video0"
+ * is "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2" (interfaces are the
+ * components with a colon below a usbN bus). Not USB: the path itself. */
+std::string
+usbDeviceOfSysfsPath (const std::string &path)
+{
+  const std::size_t bus = path.find ("/usb");
+  if (bus == std::string::npos)
+    return path;
+  std::size_t start = path.find ('/', bus + 1);
+  while (start != std::string::npos) {
+    const std::size_t end = path.find ('/', start + 1);
+    const std::string component = path.substr (start + 1,
+        end == std::string::npos ? std::string::npos : end - start - 1);
+    if (component.find (':') != std::string::npos)
+      return path.substr (0, start);
+    start = end;
+  }
+  return path;
+}
+
+/* The PCM device number of an ALSA "hw:C,D" name, or "". */
+std::string
+alsaPcmOf (const std::string &internalName)
+{
+  const std::size_t comma = internalName.rfind (',');
+  return comma == std::string::npos ? "" : internalName.substr (comma + 1);
+}
+
+const char *
+deviceKindName (Kind kind)
+{
+  return kind == Kind::Audio ? "audioinput" : "videoinput";
+}
+
+/* Loaded fake profiles, by name, for one enumeration. */
+using FakeProfiles = std::map<std::string,
+    std::optional<std::vector<DeviceDescription>>>;
+
+struct DeviceUnref {
+  void operator() (GstDevice * device) const { gst_object_unref (device); }
+};
+
+struct MessageUnref {
+  void operator() (GstMessage * message) const { gst_message_unref (message); }
+};
+
+struct DeviceListFree {
+  void operator() (GList * list) const {
+    g_list_free_full (list, gst_object_unref);
+  }
+};
+
+/* The description of a fake device: the profile it came from says all the
+ * caps cannot (controls, processing, latency). The position in the profile
+ * orders the list. */
+std::optional<std::pair<DeviceDescription, std::size_t>>
+describeFake (const GstStructure * properties, FakeProfiles & profiles)
+{
+  const std::string profile = propertyText (properties, "mediastream.profile");
+  const std::string id = propertyText (properties, "mediastream.device-id");
+  auto loaded = profiles.find (profile);
+  if (loaded == profiles.end ()) {
+    auto devices = loadFakeDevices (profile);
+    loaded = profiles.emplace (profile, devices.ok ()?
+        std::optional<std::vector<DeviceDescription>> (*devices) :
+        std::nullopt).first;
+  }
+  if (!loaded->second)
+    return std::nullopt;
+  const auto &devices = *loaded->second;
+  for (std::size_t i = 0; i < devices.size (); i++) {
+    if (devices[i].deviceId == id)
+      return std::make_pair (devices[i], i);
+  }
+  return std::nullopt;
+}
+
+struct Described {
+  MediaDevice device;
+  std::size_t order = 0;      /* position in the fake profile */
+  std::string idKey;          /* what the deviceId was hashed from */
+};
+
+std::optional<Described>
+describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
+{
+  Described result;
+  DeviceDescription &description = result.device.description;
+  if (gst_device_has_classes (gstDevice, "Video/Source"))
+    description.kind = Kind::Video;
+  else if (gst_device_has_classes (gstDevice, "Audio/Source"))
+    description.kind = Kind::Audio;
+  else
+    return std::nullopt;
+
+  StructurePtr properties (gst_device_get_properties (gstDevice));
+  /* A sound server's monitor of an output records what is played, not a
+   * microphone; browsers leave them out too. */
+  if (propertyText (properties.get (), "device.class") == "monitor")
+    return std::nullopt;
+
+  const bool fake = propertyText (properties.get (), "device.api") == "fake";
+  if (fakeOnly != fake)
+    return std::nullopt;
+
+  result.device.device = std::shared_ptr<GstDevice> (GST_DEVICE
+      (gst_object_ref (gstDevice)), DeviceUnref ());
+  result.device.isDefault = isDefaultDevice (gstDevice, properties.get ());
+
+  if (fake) {
+    auto found = describeFake (properties.get (), profiles);
+    if (!found)
+      return std::nullopt;
+    description = std::move (found->first);
+    result.order = found->second;
+    return result;
+  }
+
+  GCharPtr name (gst_device_get_display_name (gstDevice));
+  description.label = name ? name.get () : "";
+  CapsPtr caps (gst_device_get_caps (gstDevice));
+  if (description.kind == Kind::Video)
+    description.videoModes = videoModesFromCaps (caps.get ());
+  else
+    description.audioModes = audioModesFromCaps (caps.get ());
+
+  const std::string key = stableDeviceKey (properties.get (),
+      stringProperty (gstDevice, "internal-name"), description.label);
+  result.idKey = std::string ("gst-mediastream-device:") +
+      deviceKindName (description.kind) + ":" + key;
+  description.deviceId = sha256Hex (result.idKey);
+  description.groupId = sha256Hex ("gst-mediastream-group:" +
+      stableGroupKey (properties.get (), key));
+  return result;
+}
+
+/* enumerateDevices() order, and distinct ids for devices only known by the
+ * same key (in the order they were found). */
+MediaDevices
+ordered (std::vector<Described> described)
+{
+  std::stable_sort (described.begin (), described.end (),
+      [](const Described & a, const Described & b) {
+        const auto rank = [](const Described & d) {
+          return std::make_tuple (d.device.description.kind != Kind::Audio,
+              !d.device.isDefault, d.order);
+        };
+        return rank (a) < rank (b);
+      });
+  MediaDevices devices;
+  for (Described & d : described) {
+    DeviceDescription &description = d.device.description;
+    for (int copy = 2; std::any_of (devices.begin (), devices.end (),
+            [&description] (const MediaDevice & other) {
+              return other.description.deviceId == description.deviceId;
+            }); copy++)
+      description.deviceId = sha256Hex (d.idKey + "#" + std::to_string (copy));
+    devices.push_back (std::move (d.device));
+  }
+  return devices;
+}
+
+/* Whether fake devices are asked for, and whether they can be had. */
+Result<bool>
+fakeDevicesWanted ()
+{
+  const gchar *env = g_getenv (kFakeDevicesEnv);
+  if (env == nullptr || *env == '\0')
+    return false;
+  /* The provider would only log a broken profile; the caller is told. */
+  auto devices = loadFakeDevices (env);
+  if (!devices)
+    return devices.error ();
+  ObjectPtr<GstPluginFeature> factory (gst_registry_lookup_feature
+      (gst_registry_get (), kFakeProviderName));
+  if (!factory) {
+    return Error { ErrorName::NotFoundError, "",
+        std::string ("fake devices need the mediastream plugin (") +
+        kFakeProviderName + "), which is not installed or not in "
+        "GST_PLUGIN_PATH" };
+  }
+  return true;
+}
+
+ObjectPtr<GstDeviceMonitor>
+newMonitor (DeviceKinds kinds)
+{
+  ObjectPtr<GstDeviceMonitor> monitor (gst_device_monitor_new ());
+  if (kinds.video)
+    gst_device_monitor_add_filter (monitor.get (), "Video/Source", nullptr);
+  if (kinds.audio)
+    gst_device_monitor_add_filter (monitor.get (), "Audio/Source", nullptr);
+  return monitor;
+}
+
+}  // namespace
+
+std::string
+stableDeviceKey (const GstStructure * properties,
+    const std::string &internalName, const std::string &label)
+{
+  const std::string api = propertyText (properties, "device.api");
+  /* PipeWire's node names are made from udev paths and card ids. */
+  const std::string node = propertyText (properties, "node.name");
+  if (!node.empty ())
+    return "node.name=" + node;
+  if (api == "v4l2") {
+    /* /dev/videoN is numbered in probe order and changes across reboots
+     * and plugs; udev's ID_PATH (the bus, port and interface) and the
+     * sysfs device do not. */
+    for (const char *field : { "device.bus_path", "sysfs.path",
+            "device.path" }) {
+      const std::string value = propertyText (properties, field);
+      if (!value.empty ())
+        return std::string ("v4l2:") + field + "=" + value;
+    }
+  }
+  const std::string card = propertyText (properties, "alsa.card");
+  if (api == "alsa" && !card.empty ()) {
+    /* Card numbers change with probe order too; the card's id string
+     * ("PCH", "C920") does not. */
+    std::string cardId = propertyText (properties, "alsa.id");
+    if (cardId.empty ())
+      cardId = propertyText (properties, "alsa.card_name");
+    if (cardId.empty ())
+      cardId = card;
+    return "alsa:card=" + cardId + ",pcm=" + alsaPcmOf (internalName);
+  }
+  for (const char *field : { "object.path", "api.v4l2.path", "device.path" }) {
+    const std::string value = propertyText (properties, field);
+    if (!value.empty ())
+      return std::string (field) + "=" + value;
+  }
+  /* pulse: the source name, made from the card's udev path. */
+  if (!internalName.empty ())
+    return "internal-name=" + api + ":" + internalName;
+  return "name=" + label;
+}
+
+std::string
+stableGroupKey (const GstStructure * properties, const std::string &deviceKey)
+{
+  for (const char *field : { "device.bus_path", "device.bus-path" }) {
+    const std::string busPath = propertyText (properties, field);
+    if (!busPath.empty ())
+      return "bus=" + usbDeviceOfIdPath (busPath);
+  }
+  const std::string sysfs = propertyText (properties, "sysfs.path");
+  if (!sysfs.empty ())
+    return "sysfs=" + usbDeviceOfSysfsPath (sysfs);
+  std::string cardId = propertyText (properties, "alsa.id");
+  if (cardId.empty ())
+    cardId = propertyText (properties, "alsa.card");
+  if (!cardId.empty ())
+    return "alsa.card=" + cardId;
+  return "device:" + deviceKey;
+}
+
+GstElement *
+MediaDevice::createSource (const char *name) const
+{
+  return device ? gst_device_create_element (device.get (), name) : nullptr;
+}
+
+std::vector<DeviceDescription>
+descriptionsOf (const MediaDevices & devices)
+{
+  std::vector<DeviceDescription> descriptions;
+  descriptions.reserve (devices.size ());
+  for (const MediaDevice & device : devices)
+    descriptions.push_back (device.description);
+  return descriptions;
+}
+
+Result<MediaDevices>
+enumerateDevices (DeviceKinds kinds)
+{
+  auto fake = fakeDevicesWanted ();
+  if (!fake)
+    return fake.error ();
+  if (!kinds.video && !kinds.audio)
+    return MediaDevices ();
+
+  auto monitor = newMonitor (kinds);
+  /* Without start () this probes each provider once, which is all a
+   * listing needs. */
+  std::unique_ptr<GList, DeviceListFree>
+      list (gst_device_monitor_get_devices (monitor.get ()));
+  FakeProfiles profiles;
+  std::vector<Described> described;
+  for (GList * l = list.get (); l != nullptr; l = l->next) {
+    if (auto d = describe (GST_DEVICE (l->data), *fake, profiles))
+      described.push_back (std::move (*d));
+  }
+  return ordered (std::move (described));
+}
+
+/* ---------------------------------------------------------------------- */
+
+struct DeviceWatch::State {
+  bool fake = false;
+  Callback callback;
+  ObjectPtr<GstDeviceMonitor> monitor;
+  /* Guards the fields below; held while the callback runs so that the
+   * callbacks see the changes one at a time and in order. */
+  mutable std::recursive_mutex lock;
+  std::vector<std::shared_ptr<GstDevice>> present;   /* as found */
+  MediaDevices devices;
+  /* While starting and stopping, changes are recorded but not told. */
+  bool quiet = false;
+
+  void update ();
+};
+
+/* Describes the present devices again. */
+void
+DeviceWatch::State::update ()
+{
+  FakeProfiles profiles;
+  std::vector<Described> described;
+  for (const auto &device : present) {
+    if (auto d = mediastream::describe (device.get (), fake, profiles))
+      described.push_back (std::move (*d));
+  }
+  devices = ordered (std::move (described));
+}
+
+namespace {
+
+GstBusSyncReply
+onDeviceMessage (GstBus * bus, GstMessage * message, gpointer data)
+{
+  (void) bus;
+  /* A sync handler that drops a message owns it. */
+  std::unique_ptr<GstMessage, MessageUnref> owner (message);
+  DeviceWatch::State *state =
+      static_cast<std::shared_ptr<DeviceWatch::State> *> (data)->get ();
+  GstDevice *device = nullptr;
+  GstDevice *changed = nullptr;
+  switch (GST_MESSAGE_TYPE (message)) {
+    case GST_MESSAGE_DEVICE_ADDED:
+      gst_message_parse_device_added (message, &device);
+      break;
+    case GST_MESSAGE_DEVICE_REMOVED:
+      gst_message_parse_device_removed (message, &device);
+      break;
+    case GST_MESSAGE_DEVICE_CHANGED:
+      gst_message_parse_device_changed (message, &device, &changed);
+      break;
+    default:
+      return GST_BUS_DROP;
+  }
+  ObjectPtr<GstDevice> owned (device);
+  ObjectPtr<GstDevice> ownedChanged (changed);
+
+  std::lock_guard<std::recursive_mutex> guard (state->lock);
+  auto &present = state->present;
+  auto same = [] (GstDevice * d) {
+    return [d] (const std::shared_ptr<GstDevice> &p) { return p.get () == d; };
+  };
+  switch (GST_MESSAGE_TYPE (message)) {
+    case GST_MESSAGE_DEVICE_ADDED:
+      if (std::none_of (present.begin (), present.end (), same (device)))
+        present.emplace_back (GST_DEVICE (gst_object_ref (device)),
+            DeviceUnref ());
+      break;
+    case GST_MESSAGE_DEVICE_REMOVED:
+      present.erase (std::remove_if (present.begin (), present.end (),
+              same (device)), present.end ());
+      break;
+    default:{
+      /* The new device takes the place of the one it replaces. */
+      auto it = std::find_if (present.begin (), present.end (),
+          same (changed));
+      std::shared_ptr<GstDevice> replacement (GST_DEVICE (gst_object_ref
+              (device)), DeviceUnref ());
+      if (it != present.end ())
+        *it = replacement;
+      else
+        present.push_back (replacement);
+      break;
+    }
+  }
+  if (state->quiet)
+    return GST_BUS_DROP;
+  state->update ();
+  state->callback (state->devices);
+  return GST_BUS_DROP;
+}
+
+void
+releaseState (gpointer data)
+{
+  delete static_cast<std::shared_ptr<DeviceWatch::State> *> (data);
+}
+
+}  // namespace
+
+DeviceWatch::DeviceWatch (std::shared_ptr<State> state)
+  : state_ (std::move (state))
+{
+}
+
+Result<std::unique_ptr<DeviceWatch>>
+DeviceWatch::start (DeviceKinds kinds, Callback callback)
+{
+  auto fake = fakeDevicesWanted ();
+  if (!fake)
+    return fake.error ();
+
+  auto state = std::make_shared<State> ();
+  state->fake = *fake;
+  state->callback = std::move (callback);
+  state->monitor = newMonitor (kinds);
+  ObjectPtr<GstBus> bus (gst_device_monitor_get_bus (state->monitor.get ()));
+  /* Started providers post from their own threads, or from whoever changes
+   * them; a sync handler sees every message without a main loop. It keeps
+   * the state alive while it runs; removing it (below and in the
+   * destructor) breaks the cycle state -> monitor -> bus -> handler. */
+  gst_bus_set_sync_handler (bus.get (), onDeviceMessage,
+      new std::shared_ptr<State> (state), releaseState);
+
+  /* The devices present at start are the initial list, not a change:
+   * their DEVICE_ADDED messages are not told. */
+  {
+    std::lock_guard<std::recursive_mutex> guard (state->lock);
+    state->quiet = true;
+  }
+  if ((kinds.video || kinds.audio) &&
+      !gst_device_monitor_start (state->monitor.get ())) {
+    /* No provider for the kinds at all is an empty list, not an error. */
+    GStrv providers = gst_device_monitor_get_providers (state->monitor.get ());
+    const bool none = providers == nullptr || *providers == nullptr;
+    g_strfreev (providers);
+    if (!none) {
+      gst_bus_set_sync_handler (bus.get (), nullptr, nullptr, nullptr);
+      return Error { ErrorName::NotReadableError, "",
+          "the device monitor could not be started" };
+    }
+  }
+  {
+    std::lock_guard<std::recursive_mutex> guard (state->lock);
+    std::unique_ptr<GList, DeviceListFree>
+        list (gst_device_monitor_get_devices (state->monitor.get ()));
+    state->present.clear ();
+    for (GList * l = list.get (); l != nullptr; l = l->next)
+      state->present.emplace_back (GST_DEVICE (gst_object_ref (l->data)),
+          DeviceUnref ());
+    state->quiet = false;
+    state->update ();
+  }
+  return std::unique_ptr<DeviceWatch> (new DeviceWatch (std::move (state)));
+}
+
+DeviceWatch::~DeviceWatch ()
+{
+  {
+    std::lock_guard<std::recursive_mutex> guard (state_->lock);
+    state_->quiet = true;
+  }
+  gst_device_monitor_stop (state_->monitor.get ());
+  ObjectPtr<GstBus> bus (gst_device_monitor_get_bus (state_->monitor.get ()));
+  gst_bus_set_sync_handler (bus.get (), nullptr, nullptr, nullptr);
+}
+
+MediaDevices
+DeviceWatch::devices () const
+{
+  std::lock_guard<std::recursive_mutex> guard (state_->lock);
+  return state_->devices;
+}
+
+}  // namespace mediastream
