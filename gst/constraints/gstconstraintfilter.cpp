@@ -558,6 +558,23 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
   g_object_notify (G_OBJECT (self), "settings");
 }
 
+/* Video caps that do not state a pixel aspect ratio mean square pixels (as
+ * GstVideoInfo reads them), which is what the source is asked for: they are
+ * what was planned, not a reason to select again. */
+CapsPtr
+sayingSquarePixels (GstCaps * caps)
+{
+  CapsPtr said (gst_caps_copy (caps));
+  for (guint i = 0; i < gst_caps_get_size (said.get ()); i++) {
+    GstStructure *s = gst_caps_get_structure (said.get (), i);
+    if (!gst_structure_has_name (s, "audio/x-raw")
+        && !gst_structure_has_field (s, "pixel-aspect-ratio"))
+      gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
+          nullptr);
+  }
+  return said;
+}
+
 /* Upstream's caps query can promise more than it delivers (a decoder
  * answers with its template); the caps it sends are the truth. When they
  * are not the mode planned for, select again on exactly them, before they
@@ -570,7 +587,8 @@ adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
   GstCaps *plannedCaps = nullptr;
   g_object_get (priv->sourceFilter, "caps", &plannedCaps, nullptr);
   CapsPtr planned (plannedCaps);
-  if (!planned || gst_caps_is_subset (caps, planned.get ()))
+  if (!planned || gst_caps_is_subset (sayingSquarePixels (caps).get (),
+          planned.get ()))
     return true;
 
   TrackConstraints constraints;

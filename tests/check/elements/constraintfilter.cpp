@@ -202,6 +202,9 @@ const char *kLiveSource = "videotestsrc is-live=true pattern=ball";
 struct PlainCamera {
   GstPushSrc parent;
   gsize frameSize;
+  /* Sends its caps without the pixel aspect ratio, as appsrc and some
+   * decoders do. */
+  gboolean unsaidPixelAspectRatio;
 };
 
 struct PlainCameraClass {
@@ -219,6 +222,34 @@ plain_camera_set_caps (GstBaseSrc * src, GstCaps * caps)
     return FALSE;
   reinterpret_cast<PlainCamera *> (src)->frameSize = info.size;
   return TRUE;
+}
+
+static GstCaps *
+plain_camera_fixate (GstBaseSrc * src, GstCaps * caps)
+{
+  caps = GST_BASE_SRC_CLASS (plain_camera_parent_class)->fixate (src, caps);
+  if (reinterpret_cast<PlainCamera *> (src)->unsaidPixelAspectRatio) {
+    caps = gst_caps_make_writable (caps);
+    gst_structure_remove_field (gst_caps_get_structure (caps, 0),
+        "pixel-aspect-ratio");
+  }
+  return caps;
+}
+
+static void
+plain_camera_set_property (GObject * object, guint, const GValue * value,
+    GParamSpec *)
+{
+  reinterpret_cast<PlainCamera *> (object)->unsaidPixelAspectRatio =
+      g_value_get_boolean (value);
+}
+
+static void
+plain_camera_get_property (GObject * object, guint, GValue * value,
+    GParamSpec *)
+{
+  g_value_set_boolean (value,
+      reinterpret_cast<PlainCamera *> (object)->unsaidPixelAspectRatio);
 }
 
 static GstFlowReturn
@@ -249,6 +280,12 @@ plain_camera_class_init (PlainCameraClass * klass)
   gst_element_class_add_static_pad_template (element_class, &src);
   gst_element_class_set_static_metadata (element_class, "Plain camera",
       "Source/Video", "Test source negotiating like v4l2src", "tests");
+  G_OBJECT_CLASS (klass)->set_property = plain_camera_set_property;
+  G_OBJECT_CLASS (klass)->get_property = plain_camera_get_property;
+  g_object_class_install_property (G_OBJECT_CLASS (klass), 1,
+      g_param_spec_boolean ("unsaid-pixel-aspect-ratio", "", "", FALSE,
+          (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)));
+  GST_BASE_SRC_CLASS (klass)->fixate = plain_camera_fixate;
   GST_BASE_SRC_CLASS (klass)->set_caps = plain_camera_set_caps;
   GST_PUSH_SRC_CLASS (klass)->create = plain_camera_create;
 }
@@ -499,6 +536,25 @@ GST_START_TEST (test_source_asked_for_square_pixels)
 }
 GST_END_TEST;
 
+/* Caps that leave the pixel aspect ratio unsaid mean square pixels: they
+ * are the mode asked for, not a surprise to select again on (which cut the
+ * capabilities down to that one mode). */
+GST_START_TEST (test_unsaid_pixel_aspect_ratio_is_the_planned_mode)
+{
+  gst_element_register (nullptr, "plaincamera", GST_RANK_NONE,
+      plain_camera_get_type ());
+  Watched w ("plaincamera unsaid-pixel-aspect-ratio=true ! "
+      "constraintfilter name=f ! fakesink name=sink",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240");
+  auto capabilities = nlohmann::json::parse (stringProperty (w.filter (),
+          "capabilities"));
+  fail_unless_equals_int (capabilities["width"]["max"].get<int> (), 1280);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_apply_constraints_rejected_keeps_the_track)
 {
   Watched w (std::string (kLiveSource) + " ! video/x-raw,width=640,height=480,"
@@ -692,6 +748,7 @@ constraintfilter_suite (void)
   tcase_add_test (runtime,
       test_apply_constraints_never_converts_frames_of_the_old_mode);
   tcase_add_test (runtime, test_source_asked_for_square_pixels);
+  tcase_add_test (runtime, test_unsaid_pixel_aspect_ratio_is_the_planned_mode);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
   tcase_add_test (runtime, test_bad_document_before_playing_is_an_error);
