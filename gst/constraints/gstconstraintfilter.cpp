@@ -307,6 +307,24 @@ rebuildConverters (GstConstraintFilter * self, const ConversionPlan & plan)
   return ok;
 }
 
+/* Video caps that do not state a pixel aspect ratio mean square pixels (as
+ * GstVideoInfo reads them), which is what the source is asked for: compared
+ * with the planned caps, they are the mode planned, neither a reason to
+ * select again nor a renegotiation to wait for. */
+CapsPtr
+sayingSquarePixels (GstCaps * caps)
+{
+  CapsPtr said (gst_caps_copy (caps));
+  for (guint i = 0; i < gst_caps_get_size (said.get ()); i++) {
+    GstStructure *s = gst_caps_get_structure (said.get (), i);
+    if (!gst_structure_has_name (s, "audio/x-raw")
+        && !gst_structure_has_field (s, "pixel-aspect-ratio"))
+      gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
+          nullptr);
+  }
+  return said;
+}
+
 /* Drops what the source sends until it sends the awaited caps: frames of
  * the mode it had before would go through converters planned for the new
  * one. Sitting before the source capsfilter, it keeps the stale caps from
@@ -327,7 +345,8 @@ holdBackOldMode (GstPad *, GstPadProbeInfo * info, gpointer data)
       return GST_PAD_PROBE_OK;
     GstCaps *caps = nullptr;
     gst_event_parse_caps (event, &caps);
-    if (!gst_caps_is_subset (caps, priv->awaitedSourceCaps.get ()))
+    if (!gst_caps_is_subset (sayingSquarePixels (caps).get (),
+            priv->awaitedSourceCaps.get ()))
       return GST_PAD_PROBE_DROP;
     priv->awaitedSourceCaps.reset ();
     priv->holdBackProbe = 0;
@@ -360,7 +379,8 @@ holdBackUntil (GstConstraintFilter * self, GstCaps * sourceCaps)
           "sink"));
   CapsPtr flowing (gst_pad_get_current_caps (pad.get ()));
   std::lock_guard < std::mutex > guard (priv->lock);
-  if (!flowing || gst_caps_is_subset (flowing.get (), sourceCaps)) {
+  if (!flowing || gst_caps_is_subset (sayingSquarePixels (flowing.get ()).get
+          (), sourceCaps)) {
     stopHoldingBack (priv);
     return;
   }
@@ -556,23 +576,6 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
       new IdleInstall { self, std::move (std::get<Configuration> (outcome)) },
       freeIdleInstall);
   g_object_notify (G_OBJECT (self), "settings");
-}
-
-/* Video caps that do not state a pixel aspect ratio mean square pixels (as
- * GstVideoInfo reads them), which is what the source is asked for: they are
- * what was planned, not a reason to select again. */
-CapsPtr
-sayingSquarePixels (GstCaps * caps)
-{
-  CapsPtr said (gst_caps_copy (caps));
-  for (guint i = 0; i < gst_caps_get_size (said.get ()); i++) {
-    GstStructure *s = gst_caps_get_structure (said.get (), i);
-    if (!gst_structure_has_name (s, "audio/x-raw")
-        && !gst_structure_has_field (s, "pixel-aspect-ratio"))
-      gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
-          nullptr);
-  }
-  return said;
 }
 
 /* Upstream's caps query can promise more than it delivers (a decoder

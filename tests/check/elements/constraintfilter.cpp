@@ -552,6 +552,13 @@ GST_START_TEST (test_unsaid_pixel_aspect_ratio_is_the_planned_mode)
   auto capabilities = nlohmann::json::parse (stringProperty (w.filter (),
           "capabilities"));
   fail_unless_equals_int (capabilities["width"]["max"].get<int> (), 1280);
+
+  /* The same mode, scaled: the source has nothing to renegotiate, so its
+   * frames must not be held back for caps it will never send again. */
+  g_object_set (w.filter (), "constraints",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":180}}", nullptr);
+  CapsPtr scaled (gst_caps_from_string ("video/x-raw,width=320,height=180"));
+  w.waitCaps (scaled.get ());
 }
 GST_END_TEST;
 
