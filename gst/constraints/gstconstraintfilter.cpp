@@ -109,6 +109,7 @@ struct GstConstraintFilterPrivate {
    * caps it has to arrive with; until then its frames are dropped. */
   CapsPtr awaitedSourceCaps;
   gulong holdBackProbe = 0;
+  guint heldBackFrames = 0;
 
   GstElement *sourceFilter = nullptr;   /* owned by the bin */
   GstElement *outputFilter = nullptr;   /* owned by the bin */
@@ -325,34 +326,56 @@ sayingSquarePixels (GstCaps * caps)
   return said;
 }
 
+bool adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps);
+
+/* How many frames of the old mode are dropped, at most, while the source
+ * renegotiates for a new configuration. */
+constexpr guint kMaxHeldBackFrames = 4;
+
 /* Drops what the source sends until it sends the awaited caps: frames of
  * the mode it had before would go through converters planned for the new
  * one. Sitting before the source capsfilter, it keeps the stale caps from
  * it, so a relinked chain is sent the new caps, in order with the other
  * sticky events, when they come. */
 GstPadProbeReturn
-holdBackOldMode (GstPad *, GstPadProbeInfo * info, gpointer data)
+holdBackOldMode (GstPad * pad, GstPadProbeInfo * info, gpointer data)
 {
-  GstConstraintFilterPrivate *priv = GST_CONSTRAINT_FILTER (data)->priv;
-  std::lock_guard < std::mutex > guard (priv->lock);
-  if (!priv->awaitedSourceCaps) {
-    priv->holdBackProbe = 0;
-    return GST_PAD_PROBE_REMOVE;
-  }
-  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
-    GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
-    if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
-      return GST_PAD_PROBE_OK;
-    GstCaps *caps = nullptr;
-    gst_event_parse_caps (event, &caps);
-    if (!gst_caps_is_subset (sayingSquarePixels (caps).get (),
-            priv->awaitedSourceCaps.get ()))
+  auto *self = GST_CONSTRAINT_FILTER (data);
+  GstConstraintFilterPrivate *priv = self->priv;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    if (!priv->awaitedSourceCaps) {
+      priv->holdBackProbe = 0;
+      return GST_PAD_PROBE_REMOVE;
+    }
+    if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+      GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+      if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
+        return GST_PAD_PROBE_OK;
+      GstCaps *caps = nullptr;
+      gst_event_parse_caps (event, &caps);
+      if (!gst_caps_is_subset (sayingSquarePixels (caps).get (),
+              priv->awaitedSourceCaps.get ()))
+        return GST_PAD_PROBE_DROP;
+      priv->awaitedSourceCaps.reset ();
+      priv->holdBackProbe = 0;
+      return GST_PAD_PROBE_REMOVE;
+    }
+    /* The frames of the old mode already on their way: one from a live
+     * source linked directly (the one waiting for its clock), a few more
+     * through a queue. */
+    if (++priv->heldBackFrames <= kMaxHeldBackFrames)
       return GST_PAD_PROBE_DROP;
     priv->awaitedSourceCaps.reset ();
     priv->holdBackProbe = 0;
-    return GST_PAD_PROBE_REMOVE;
   }
-  return GST_PAD_PROBE_DROP;
+  /* More keep coming: upstream did not change its mode (a decoder has only
+   * the one it decodes, whatever its caps query said), so that mode is what
+   * to convert from. */
+  CapsPtr flowing (gst_pad_get_current_caps (pad));
+  if (flowing && !adaptToArrivingCaps (self, flowing.get ()))
+    return GST_PAD_PROBE_DROP;
+  return GST_PAD_PROBE_REMOVE;
 }
 
 /* Stops holding back the source's frames. Called with the lock held. */
@@ -385,6 +408,7 @@ holdBackUntil (GstConstraintFilter * self, GstCaps * sourceCaps)
     return;
   }
   priv->awaitedSourceCaps.reset (gst_caps_ref (sourceCaps));
+  priv->heldBackFrames = 0;
   if (!priv->holdBackProbe) {
     priv->holdBackProbe = gst_pad_add_probe (pad.get (),
         (GstPadProbeType) (GST_PAD_PROBE_TYPE_BUFFER |

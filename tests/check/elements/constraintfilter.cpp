@@ -725,6 +725,16 @@ GST_START_TEST (test_decoder_output)
   assert_caps (w.caps (), "video/x-raw,width=320,height=240,framerate=15/1");
   fail_unless (w.converters () == (std::vector<std::string> {
               "videoconvertscale", "videorate" }));
+
+  /* At runtime the decoder is asked for another mode it does not have: it
+   * goes on with its own, which is then converted (the track must not wait
+   * for a renegotiation that never comes). */
+  g_object_set (w.filter (), "constraints", "{\"width\":{\"max\":160}}",
+      nullptr);
+  CapsPtr smaller (gst_caps_from_string ("video/x-raw,width=160,height=120"));
+  w.waitCaps (smaller.get ());
+  fail_unless (w.converters () == (std::vector<std::string> {
+              "videoconvertscale" }));
 }
 GST_END_TEST;
 
