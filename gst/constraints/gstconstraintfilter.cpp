@@ -94,7 +94,9 @@ struct AppliedTrack {
 };
 
 struct GstConstraintFilterPrivate {
-  /* Guards the fields below; never held across pad operations. */
+  /* Guards the fields below; never held across pad operations that wait
+   * for the data flow (adding or removing a probe does not, and the hold-back
+   * probe's id must change together with the caps it awaits). */
   std::mutex lock;
   AppliedTrack applied;
   std::string deviceId;
@@ -102,6 +104,11 @@ struct GstConstraintFilterPrivate {
   /* Serialises (re)configuration, which can start from the application
    * (a property) or from the streaming thread (a caps query). */
   std::recursive_mutex configureLock;
+
+  /* While the source renegotiates to the mode of a new configuration, the
+   * caps it has to arrive with; until then its frames are dropped. */
+  CapsPtr awaitedSourceCaps;
+  gulong holdBackProbe = 0;
 
   GstElement *sourceFilter = nullptr;   /* owned by the bin */
   GstElement *outputFilter = nullptr;   /* owned by the bin */
@@ -300,6 +307,93 @@ rebuildConverters (GstConstraintFilter * self, const ConversionPlan & plan)
   return ok;
 }
 
+/* Video caps that do not state a pixel aspect ratio mean square pixels (as
+ * GstVideoInfo reads them), which is what the source is asked for: compared
+ * with the planned caps, they are the mode planned, neither a reason to
+ * select again nor a renegotiation to wait for. */
+CapsPtr
+sayingSquarePixels (GstCaps * caps)
+{
+  CapsPtr said (gst_caps_copy (caps));
+  for (guint i = 0; i < gst_caps_get_size (said.get ()); i++) {
+    GstStructure *s = gst_caps_get_structure (said.get (), i);
+    if (!gst_structure_has_name (s, "audio/x-raw")
+        && !gst_structure_has_field (s, "pixel-aspect-ratio"))
+      gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
+          nullptr);
+  }
+  return said;
+}
+
+/* Drops what the source sends until it sends the awaited caps: frames of
+ * the mode it had before would go through converters planned for the new
+ * one. Sitting before the source capsfilter, it keeps the stale caps from
+ * it, so a relinked chain is sent the new caps, in order with the other
+ * sticky events, when they come. */
+GstPadProbeReturn
+holdBackOldMode (GstPad *, GstPadProbeInfo * info, gpointer data)
+{
+  GstConstraintFilterPrivate *priv = GST_CONSTRAINT_FILTER (data)->priv;
+  std::lock_guard < std::mutex > guard (priv->lock);
+  if (!priv->awaitedSourceCaps) {
+    priv->holdBackProbe = 0;
+    return GST_PAD_PROBE_REMOVE;
+  }
+  if (GST_PAD_PROBE_INFO_TYPE (info) & GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM) {
+    GstEvent *event = GST_PAD_PROBE_INFO_EVENT (info);
+    if (GST_EVENT_TYPE (event) != GST_EVENT_CAPS)
+      return GST_PAD_PROBE_OK;
+    GstCaps *caps = nullptr;
+    gst_event_parse_caps (event, &caps);
+    if (!gst_caps_is_subset (sayingSquarePixels (caps).get (),
+            priv->awaitedSourceCaps.get ()))
+      return GST_PAD_PROBE_DROP;
+    priv->awaitedSourceCaps.reset ();
+    priv->holdBackProbe = 0;
+    return GST_PAD_PROBE_REMOVE;
+  }
+  return GST_PAD_PROBE_DROP;
+}
+
+/* Stops holding back the source's frames. Called with the lock held. */
+void
+stopHoldingBack (GstConstraintFilterPrivate * priv)
+{
+  priv->awaitedSourceCaps.reset ();
+  if (priv->holdBackProbe) {
+    ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
+            "sink"));
+    gst_pad_remove_probe (pad.get (), priv->holdBackProbe);
+    priv->holdBackProbe = 0;
+  }
+}
+
+/* When the source has to renegotiate for `sourceCaps`, holds back its
+ * frames until it has: a 1280x720 frame still on its way would otherwise
+ * be cropped as if it were 640x360. */
+void
+holdBackUntil (GstConstraintFilter * self, GstCaps * sourceCaps)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
+          "sink"));
+  CapsPtr flowing (gst_pad_get_current_caps (pad.get ()));
+  std::lock_guard < std::mutex > guard (priv->lock);
+  if (!flowing || gst_caps_is_subset (sayingSquarePixels (flowing.get ()).get
+          (), sourceCaps)) {
+    stopHoldingBack (priv);
+    return;
+  }
+  priv->awaitedSourceCaps.reset (gst_caps_ref (sourceCaps));
+  if (!priv->holdBackProbe) {
+    priv->holdBackProbe = gst_pad_add_probe (pad.get (),
+        (GstPadProbeType) (GST_PAD_PROBE_TYPE_BUFFER |
+            GST_PAD_PROBE_TYPE_BUFFER_LIST |
+            GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM), holdBackOldMode, self,
+        nullptr);
+  }
+}
+
 /* Puts a configuration in place: caps on both filters and the converters
  * between them. */
 void
@@ -307,6 +401,7 @@ installConfiguration (GstConstraintFilter * self, Configuration & config)
 {
   GstConstraintFilterPrivate *priv = self->priv;
   const std::vector<std::string> factories = config.plan.converterFactories ();
+  holdBackUntil (self, config.plan.sourceCaps.get ());
   bool sameChain;
   {
     std::lock_guard < std::mutex > guard (priv->lock);
@@ -358,6 +453,23 @@ freeIdleInstall (gpointer data)
   delete static_cast<IdleInstall *> (data);
 }
 
+/* The crop and the scale count pixels as square, and the track's caps say
+ * they are. A source whose caps leave the pixel aspect ratio open (v4l2src)
+ * would fixate it to the lowest the scaler accepts, 1/2147483647, and
+ * frames so labelled reached the sink when the chain went back to
+ * passthrough: ask for square pixels whenever the source has them. */
+void
+askForSquarePixels (GstConstraintFilter * self, CapsPtr & sourceCaps)
+{
+  CapsPtr square (gst_caps_copy (sourceCaps.get ()));
+  gst_caps_set_simple (square.get (), "pixel-aspect-ratio", GST_TYPE_FRACTION,
+      1, 1, nullptr);
+  CapsPtr possible (gst_pad_peer_query_caps (self->priv->sinkpad,
+          square.get ()));
+  if (possible && !gst_caps_is_empty (possible.get ()))
+    sourceCaps = std::move (square);
+}
+
 /* Selects settings for `constraints` on what upstream offers now. */
 std::variant<Configuration, Error, Readiness>
 selectOnUpstream (GstConstraintFilter * self,
@@ -373,6 +485,8 @@ selectOnUpstream (GstConstraintFilter * self,
   Configuration config;
   config.plan = planConversion (*device, selection.value (),
       downstreamAcceptsCompressed (self));
+  if (device->kind == Kind::Video)
+    askForSquarePixels (self, config.plan.sourceCaps);
   config.device = std::move (*device);
   config.selection = std::move (selection).value ();
   return config;
@@ -476,7 +590,8 @@ adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
   GstCaps *plannedCaps = nullptr;
   g_object_get (priv->sourceFilter, "caps", &plannedCaps, nullptr);
   CapsPtr planned (plannedCaps);
-  if (!planned || gst_caps_is_subset (caps, planned.get ()))
+  if (!planned || gst_caps_is_subset (sayingSquarePixels (caps).get (),
+          planned.get ()))
     return true;
 
   TrackConstraints constraints;
@@ -670,6 +785,7 @@ gst_constraint_filter_change_state (GstElement * element,
     std::lock_guard < std::mutex > guard (self->priv->lock);
     self->priv->applied.selection.reset ();
     self->priv->applied.device.reset ();
+    stopHoldingBack (self->priv);
   }
   return ret;
 }

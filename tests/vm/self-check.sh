@@ -194,6 +194,8 @@ run_tap() {
       echo "${BASH_REMATCH[1]}ok $n${BASH_REMATCH[2]}"
     elif [[ $line =~ ^1\.\.([0-9]+) ]]; then
       plan=${BASH_REMATCH[1]}
+    elif [[ $line == "#"* ]]; then
+      echo "$line"  # the program's own diagnostics
     elif [[ -n $line ]]; then
       echo "#   $line"
     fi

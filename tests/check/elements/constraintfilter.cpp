@@ -20,6 +20,7 @@
 
 #include "check-main.h"
 
+#include <gst/base/gstpushsrc.h>
 #include <gst/video/video.h>
 
 #include <mutex>
@@ -55,6 +56,9 @@ public:
           self->buffers_++;
           if (caps) {
             GCharPtr text (gst_caps_to_string (caps.get ()));
+            if (self->history_.empty ()
+                || self->history_.back () != text.get ())
+              self->history_.push_back (text.get ());
             self->caps_ = text.get ();
           }
           return GST_PAD_PROBE_OK;
@@ -84,6 +88,12 @@ public:
   std::string caps () {
     std::lock_guard<std::mutex> guard (lock_);
     return caps_;
+  }
+
+  /* Every caps the sink has seen, in order, each once per change. */
+  std::vector<std::string> capsHistory () {
+    std::lock_guard<std::mutex> guard (lock_);
+    return history_;
   }
 
   /* Waits for `count` more buffers; fails on an error message. */
@@ -146,6 +156,7 @@ private:
   std::mutex lock_;
   int buffers_ = 0;
   std::string caps_;
+  std::vector<std::string> history_;
 };
 
 std::string
@@ -179,6 +190,105 @@ capsMatch (const std::string & actual, const char *expected)
 const char *kLiveSource = "videotestsrc is-live=true pattern=ball";
 
 }  // namespace
+
+/* A camera as v4l2src negotiates: discrete modes whose caps say nothing of
+ * the pixel aspect ratio, left to GstBaseSrc's default fixation (which
+ * takes the lowest value downstream allows). videotestsrc fixates it to
+ * 1/1 itself, so it cannot stand in. */
+#define PLAIN_CAMERA_MODES \
+  "video/x-raw,format=YUY2,width=640,height=360,framerate=30/1; " \
+  "video/x-raw,format=YUY2,width=1280,height=720,framerate=30/1"
+
+struct PlainCamera {
+  GstPushSrc parent;
+  gsize frameSize;
+  /* Sends its caps without the pixel aspect ratio, as appsrc and some
+   * decoders do. */
+  gboolean unsaidPixelAspectRatio;
+};
+
+struct PlainCameraClass {
+  GstPushSrcClass parent_class;
+};
+
+GType plain_camera_get_type (void);
+G_DEFINE_TYPE (PlainCamera, plain_camera, GST_TYPE_PUSH_SRC);
+
+static gboolean
+plain_camera_set_caps (GstBaseSrc * src, GstCaps * caps)
+{
+  GstVideoInfo info;
+  if (!gst_video_info_from_caps (&info, caps))
+    return FALSE;
+  reinterpret_cast<PlainCamera *> (src)->frameSize = info.size;
+  return TRUE;
+}
+
+static GstCaps *
+plain_camera_fixate (GstBaseSrc * src, GstCaps * caps)
+{
+  caps = GST_BASE_SRC_CLASS (plain_camera_parent_class)->fixate (src, caps);
+  if (reinterpret_cast<PlainCamera *> (src)->unsaidPixelAspectRatio) {
+    caps = gst_caps_make_writable (caps);
+    gst_structure_remove_field (gst_caps_get_structure (caps, 0),
+        "pixel-aspect-ratio");
+  }
+  return caps;
+}
+
+static void
+plain_camera_set_property (GObject * object, guint, const GValue * value,
+    GParamSpec *)
+{
+  reinterpret_cast<PlainCamera *> (object)->unsaidPixelAspectRatio =
+      g_value_get_boolean (value);
+}
+
+static void
+plain_camera_get_property (GObject * object, guint, GValue * value,
+    GParamSpec *)
+{
+  g_value_set_boolean (value,
+      reinterpret_cast<PlainCamera *> (object)->unsaidPixelAspectRatio);
+}
+
+static GstFlowReturn
+plain_camera_create (GstPushSrc * src, GstBuffer ** buffer)
+{
+  /* Paced like a 30 fps camera; do-timestamp stamps the capture time. */
+  g_usleep (G_USEC_PER_SEC / 30);
+  const gsize size = reinterpret_cast<PlainCamera *> (src)->frameSize;
+  *buffer = gst_buffer_new_allocate (nullptr, size, nullptr);
+  gst_buffer_memset (*buffer, 0, 0x80, size);
+  return GST_FLOW_OK;
+}
+
+static void
+plain_camera_init (PlainCamera * self)
+{
+  gst_base_src_set_live (GST_BASE_SRC (self), TRUE);
+  gst_base_src_set_format (GST_BASE_SRC (self), GST_FORMAT_TIME);
+  gst_base_src_set_do_timestamp (GST_BASE_SRC (self), TRUE);
+}
+
+static void
+plain_camera_class_init (PlainCameraClass * klass)
+{
+  static GstStaticPadTemplate src = GST_STATIC_PAD_TEMPLATE ("src",
+      GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (PLAIN_CAMERA_MODES));
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+  gst_element_class_add_static_pad_template (element_class, &src);
+  gst_element_class_set_static_metadata (element_class, "Plain camera",
+      "Source/Video", "Test source negotiating like v4l2src", "tests");
+  G_OBJECT_CLASS (klass)->set_property = plain_camera_set_property;
+  G_OBJECT_CLASS (klass)->get_property = plain_camera_get_property;
+  g_object_class_install_property (G_OBJECT_CLASS (klass), 1,
+      g_param_spec_boolean ("unsaid-pixel-aspect-ratio", "", "", FALSE,
+          (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS)));
+  GST_BASE_SRC_CLASS (klass)->fixate = plain_camera_fixate;
+  GST_BASE_SRC_CLASS (klass)->set_caps = plain_camera_set_caps;
+  GST_PUSH_SRC_CLASS (klass)->create = plain_camera_create;
+}
 
 GST_START_TEST (test_passthrough_has_no_converter)
 {
@@ -354,6 +464,101 @@ GST_START_TEST (test_apply_constraints_changes_conversion)
       ("video/x-raw,width=1280,height=720,framerate=30/1"));
   w.waitCaps (native.get ());
   fail_unless (w.converters ().empty ());
+}
+GST_END_TEST;
+
+/* A change that moves the source to another mode and puts a crop in the
+ * data path: the frames the source sent before it renegotiated must not go
+ * through the crop planned for the new mode (a 1280x720 frame cropped as if
+ * it were 640x360 came out 1120x720, neither the old size nor the new). */
+GST_START_TEST (test_apply_constraints_never_converts_frames_of_the_old_mode)
+{
+  /* A live source has a frame waiting for its clock most of the time, so
+   * one attempt almost always has one in flight; a few make sure. */
+  for (int attempt = 0; attempt < 5; attempt++) {
+    Watched w (std::string (kLiveSource) + " ! capsfilter caps=\""
+        "video/x-raw,format=YUY2,width=1280,height=720,framerate=25/2; "
+        "video/x-raw,format=YUY2,width=640,height=360,framerate=30/1\" ! "
+        "constraintfilter name=f ! fakesink name=sink",
+        "{\"width\":1280,\"height\":720}");
+    fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+    w.waitBuffers (2);
+    assert_caps (w.caps (), "video/x-raw,width=1280,height=720");
+
+    g_object_set (w.filter (), "constraints",
+        "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}", nullptr);
+    CapsPtr expected (gst_caps_from_string ("video/x-raw,width=320,"
+            "height=240,framerate=30/1"));
+    w.waitCaps (expected.get ());
+    auto converters = w.converters ();
+    fail_unless (std::find (converters.begin (), converters.end (),
+            "videocrop") != converters.end ());
+    for (const std::string & caps : w.capsHistory ()) {
+      fail_unless (capsMatch (caps, "video/x-raw,width=1280,height=720,"
+              "framerate=25/2") || capsMatch (caps, "video/x-raw,width=320,"
+              "height=240,framerate=30/1"), "attempt %d: the sink got %s",
+          attempt, caps.c_str ());
+    }
+  }
+}
+GST_END_TEST;
+
+/* Crop and scale count pixels as square: the source is asked for square
+ * pixels, not left to fixate the pixel aspect ratio to whatever the scaler
+ * accepts (1/2147483647 on vivid), which reached the sink in the frames
+ * on their way when the chain went back to passthrough. */
+GST_START_TEST (test_source_asked_for_square_pixels)
+{
+  gst_element_register (nullptr, "plaincamera", GST_RANK_NONE,
+      plain_camera_get_type ());
+  Watched w ("plaincamera name=camera ! constraintfilter name=f ! "
+      "fakesink name=sink",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240,"
+      "pixel-aspect-ratio=1/1");
+  ObjectPtr<GstElement> camera (gst_bin_get_by_name (GST_BIN (w.pipeline ()),
+          "camera"));
+  ObjectPtr<GstPad> pad (gst_element_get_static_pad (camera.get (), "src"));
+  CapsPtr negotiated (gst_pad_get_current_caps (pad.get ()));
+  GCharPtr text (gst_caps_to_string (negotiated.get ()));
+  assert_caps (std::string (text.get ()), "video/x-raw,width=640,height=360,"
+      "pixel-aspect-ratio=1/1");
+
+  g_object_set (w.filter (), "constraints", "{\"width\":640,\"height\":360}",
+      nullptr);
+  CapsPtr native (gst_caps_from_string ("video/x-raw,width=640,height=360"));
+  w.waitCaps (native.get ());
+  fail_unless (w.converters ().empty ());
+  for (const std::string & caps : w.capsHistory ())
+    assert_caps (caps, "video/x-raw,pixel-aspect-ratio=1/1");
+}
+GST_END_TEST;
+
+/* Caps that leave the pixel aspect ratio unsaid mean square pixels: they
+ * are the mode asked for, not a surprise to select again on (which cut the
+ * capabilities down to that one mode). */
+GST_START_TEST (test_unsaid_pixel_aspect_ratio_is_the_planned_mode)
+{
+  gst_element_register (nullptr, "plaincamera", GST_RANK_NONE,
+      plain_camera_get_type ());
+  Watched w ("plaincamera unsaid-pixel-aspect-ratio=true ! "
+      "constraintfilter name=f ! fakesink name=sink",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+  assert_caps (w.caps (), "video/x-raw,width=320,height=240");
+  auto capabilities = nlohmann::json::parse (stringProperty (w.filter (),
+          "capabilities"));
+  fail_unless_equals_int (capabilities["width"]["max"].get<int> (), 1280);
+
+  /* The same mode, scaled: the source has nothing to renegotiate, so its
+   * frames must not be held back for caps it will never send again. */
+  g_object_set (w.filter (), "constraints",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":180}}", nullptr);
+  CapsPtr scaled (gst_caps_from_string ("video/x-raw,width=320,height=180"));
+  w.waitCaps (scaled.get ());
 }
 GST_END_TEST;
 
@@ -547,6 +752,10 @@ constraintfilter_suite (void)
   suite_add_tcase (s, runtime);
   tcase_add_test (runtime, test_apply_constraints_renegotiates_the_source);
   tcase_add_test (runtime, test_apply_constraints_changes_conversion);
+  tcase_add_test (runtime,
+      test_apply_constraints_never_converts_frames_of_the_old_mode);
+  tcase_add_test (runtime, test_source_asked_for_square_pixels);
+  tcase_add_test (runtime, test_unsaid_pixel_aspect_ratio_is_the_planned_mode);
   tcase_add_test (runtime, test_apply_constraints_rejected_keeps_the_track);
   tcase_add_test (runtime, test_unsatisfiable_first_negotiation_is_an_error);
   tcase_add_test (runtime, test_bad_document_before_playing_is_an_error);
