@@ -175,8 +175,8 @@ modesSummary (const DeviceDescription & device)
     Group & group = groupFor (formatName (mode.mediaType, mode.formats));
     const long small = static_cast<long> (mode.width.min) * mode.height.min;
     const long large = static_cast<long> (mode.width.max) * mode.height.max;
-    const double slow = mode.frameRate.min.toDouble ();
-    const double fast = mode.frameRate.max.toDouble ();
+    const double slow = mode.frameRate.min.asDouble ();
+    const double fast = mode.frameRate.max.asDouble ();
     if (group.count == 0 || small < group.minArea) {
       group.minArea = small;
       group.smallest = std::to_string (mode.width.min) + "x" +

@@ -89,8 +89,8 @@ appendVideoCandidates (const DeviceDescription &device, const Candidate &base,
 {
   for (std::size_t m = 0; m < device.videoModes.size (); m++) {
     const VideoMode &mode = device.videoModes[m];
-    const double minFps = mode.frameRate.min.toDouble ();
-    const double maxFps = mode.frameRate.max.toDouble ();
+    const double minFps = mode.frameRate.min.asDouble ();
+    const double maxFps = mode.frameRate.max.asDouble ();
     if (mode.width.max < 1 || mode.height.max < 1 || !(maxFps > 0))
       continue;
 

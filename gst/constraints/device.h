@@ -27,7 +27,7 @@ namespace mediastream {
 struct Fraction {
   int num = 0;
   int den = 1;
-  double toDouble () const { return den ? static_cast<double> (num) / den : 0.0; }
+  double asDouble () const { return den ? static_cast<double> (num) / den : 0.0; }
   bool operator== (const Fraction &o) const {
     return static_cast<std::int64_t> (num) * o.den ==
         static_cast<std::int64_t> (o.num) * den;

@@ -195,8 +195,8 @@ nativeFitness (const Candidate &c, const DeviceDescription &device,
   };
   return term (Property::Width, mode.width.min, mode.width.max)
       + term (Property::Height, mode.height.min, mode.height.max)
-      + term (Property::FrameRate, mode.frameRate.min.toDouble (),
-      mode.frameRate.max.toDouble ());
+      + term (Property::FrameRate, mode.frameRate.min.asDouble (),
+      mode.frameRate.max.asDouble ());
 }
 
 using Rank = std::tuple<double, double, std::size_t, double, double, int, int,
@@ -369,12 +369,12 @@ fillVideoSelection (Selection &s, const Candidate &c, const VideoMode &mode)
   if (mode.frameRate.fixed ()) {
     s.nativeFrameRate = mode.frameRate.max;
   } else {
-    const double nativeFps = std::clamp (fps, mode.frameRate.min.toDouble (),
-        mode.frameRate.max.toDouble ());
-    s.nativeFrameRate = nativeFps == mode.frameRate.max.toDouble () ?
+    const double nativeFps = std::clamp (fps, mode.frameRate.min.asDouble (),
+        mode.frameRate.max.asDouble ());
+    s.nativeFrameRate = nativeFps == mode.frameRate.max.asDouble () ?
         mode.frameRate.max : toFraction (nativeFps);
   }
-  s.frameRate = std::fabs (fps - s.nativeFrameRate.toDouble ()) <=
+  s.frameRate = std::fabs (fps - s.nativeFrameRate.asDouble ()) <=
       kDoubleTolerance ? s.nativeFrameRate : toFraction (fps);
   s.rescaled = s.nativeWidth != static_cast<int> (width)
       || s.nativeHeight != static_cast<int> (height)

@@ -200,7 +200,7 @@ frameRateAt (const Json & value, const std::string &path)
               "max"), maxPath), maxPath);
   if (min < 0)
     fail (minPath, "expected a frame rate of 0 or more");
-  if (min > max.toDouble ())
+  if (min > max.asDouble ())
     fail (path, "min is greater than max");
   return { min == 0 ? Fraction { 0, 1 } : fractionFor (min, minPath), max };
 }

@@ -176,7 +176,7 @@ GST_START_TEST (test_frame_rates)
   fail_unless_equals_int (modes.size (), 2);
   assertRate (modes[0].frameRate, 30000, 1001, 30000, 1001);
   assertRate (modes[1].frameRate, 15, 2, 15, 2);
-  fail_unless (modes[1].frameRate.max.toDouble () == 7.5);
+  fail_unless (modes[1].frameRate.max.asDouble () == 7.5);
 
   /* A variable-rate source (0/1 only) offers no rate; a range from 0 up to
    * a real rate still does. */
@@ -467,7 +467,7 @@ videoSelection (std::size_t modeIndex, int width, int height, Fraction native,
   selection.frameRate = output;
   selection.settings.set (Property::Width, static_cast<double> (width));
   selection.settings.set (Property::Height, static_cast<double> (height));
-  selection.settings.set (Property::FrameRate, output.toDouble ());
+  selection.settings.set (Property::FrameRate, output.asDouble ());
   selection.settings.set (Property::ResizeMode, std::string ("none"));
   return selection;
 }

@@ -686,7 +686,7 @@ GST_START_TEST (test_interval_to_rate)
   rate = frameRateOfInterval (fract (3000000001u, 4000000000u));
   fail_unless (rate.has_value ());
   fail_unless (rate->num > 0 && rate->den > 0);
-  fail_unless (std::abs (rate->toDouble () - 4000000000.0 / 3000000001.0)
+  fail_unless (std::abs (rate->asDouble () - 4000000000.0 / 3000000001.0)
       < 1e-6);
   /* Billions of frames per second is no rate. */
   fail_if (frameRateOfInterval (fract (1, 0xffffffffu)).has_value ());
