@@ -494,6 +494,27 @@ askForSquarePixels (GstConstraintFilter * self, CapsPtr & sourceCaps)
     sourceCaps = std::move (square);
 }
 
+/* Selects settings for `constraints` on `device` and plans how to reach
+ * them. `askSquarePixels` asks the source for 1/1 when its caps were open
+ * about it (not needed on caps that have already arrived). */
+Result<Configuration>
+configurationFor (GstConstraintFilter * self, DeviceDescription device,
+    const TrackConstraints & constraints, bool askSquarePixels)
+{
+  auto selection = selectSettings ({ device }, device.kind,
+      constraints.forKind (device.kind));
+  if (!selection)
+    return selection.error ();
+  Configuration config;
+  config.plan = planConversion (device, selection.value (),
+      downstreamAcceptsCompressed (self));
+  if (askSquarePixels && device.kind == Kind::Video)
+    askForSquarePixels (self, config.plan.sourceCaps);
+  config.device = std::move (device);
+  config.selection = std::move (selection).value ();
+  return config;
+}
+
 /* Selects settings for `constraints` on what upstream offers now. */
 std::variant<Configuration, Error, Readiness>
 selectOnUpstream (GstConstraintFilter * self,
@@ -502,18 +523,11 @@ selectOnUpstream (GstConstraintFilter * self,
   auto device = describeUpstream (self);
   if (!device)
     return Readiness::NoUpstream;
-  auto selection = selectSettings ({ *device }, device->kind,
-      constraints.forKind (device->kind));
-  if (!selection)
-    return selection.error ();
-  Configuration config;
-  config.plan = planConversion (*device, selection.value (),
-      downstreamAcceptsCompressed (self));
-  if (device->kind == Kind::Video)
-    askForSquarePixels (self, config.plan.sourceCaps);
-  config.device = std::move (*device);
-  config.selection = std::move (selection).value ();
-  return config;
+  auto config = configurationFor (self, std::move (*device), constraints,
+      true);
+  if (!config)
+    return config.error ();
+  return std::move (config).value ();
 }
 
 /* First configuration, before data flows. */
@@ -631,18 +645,13 @@ adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
       ", not what it offered: selecting on that", caps);
   device.videoModes = videoModesFromCaps (caps);
   device.audioModes = audioModesFromCaps (caps);
-  auto selection = selectSettings ({ device }, device.kind,
-      constraints.forKind (device.kind));
-  if (!selection) {
-    postSelectionFailure (self, selection.error (), true);
+  auto config = configurationFor (self, std::move (device), constraints,
+      false);
+  if (!config) {
+    postSelectionFailure (self, config.error (), true);
     return false;
   }
-  Configuration config;
-  config.plan = planConversion (device, selection.value (),
-      downstreamAcceptsCompressed (self));
-  config.device = std::move (device);
-  config.selection = std::move (selection).value ();
-  installConfiguration (self, config);
+  installConfiguration (self, config.value ());
   g_object_notify (G_OBJECT (self), "settings");
   g_object_notify (G_OBJECT (self), "capabilities");
   return true;

@@ -10,6 +10,7 @@
 /* Native modes from caps, and the caps a selection turns into. */
 
 #include "check-main.h"
+#include "mode-asserts.h"
 
 #include "gst-caps.h"
 #include "gst-ptr.h"
@@ -37,24 +38,6 @@ static std::vector<AudioMode>
 audioModes (const char *text)
 {
   return audioModesFromCaps (capsFrom (text).get ());
-}
-
-static void
-assertRange (const IntRange & range, int min, int max, int step)
-{
-  fail_unless_equals_int (range.min, min);
-  fail_unless_equals_int (range.max, max);
-  fail_unless_equals_int (range.step, step);
-}
-
-static void
-assertRate (const FractionRange & range, int minNum, int minDen, int maxNum,
-    int maxDen)
-{
-  fail_unless_equals_int (range.min.num, minNum);
-  fail_unless_equals_int (range.min.den, minDen);
-  fail_unless_equals_int (range.max.num, maxNum);
-  fail_unless_equals_int (range.max.den, maxDen);
 }
 
 /* Caps equality that prints both sides when it fails. */

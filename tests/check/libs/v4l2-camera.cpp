@@ -14,6 +14,7 @@
  * tests/vm/v4l2-camera.cpp. */
 
 #include "check-main.h"
+#include "mode-asserts.h"
 
 #include "v4l2-camera.h"
 
@@ -219,24 +220,6 @@ static void
 assertText (const std::string &got, const std::string &want)
 {
   fail_unless_equals_string (got.c_str (), want.c_str ());
-}
-
-static void
-assertIntRange (const IntRange & range, int min, int max, int step)
-{
-  fail_unless_equals_int (range.min, min);
-  fail_unless_equals_int (range.max, max);
-  fail_unless_equals_int (range.step, step);
-}
-
-static void
-assertRate (const FractionRange & rate, int minNum, int minDen, int maxNum,
-    int maxDen)
-{
-  fail_unless_equals_int (rate.min.num, minNum);
-  fail_unless_equals_int (rate.min.den, minDen);
-  fail_unless_equals_int (rate.max.num, maxNum);
-  fail_unless_equals_int (rate.max.den, maxDen);
 }
 
 static void
@@ -706,11 +689,11 @@ GST_START_TEST (test_discrete_modes)
   fail_unless_equals_string (modes[0].mediaType.c_str (), "video/x-raw");
   fail_unless_equals_int (modes[0].formats.size (), 1);
   fail_unless_equals_string (modes[0].formats[0].c_str (), "YUY2");
-  assertIntRange (modes[0].width, 320, 320, 1);
-  assertIntRange (modes[0].height, 180, 180, 1);
+  assertRange (modes[0].width, 320, 320, 1);
+  assertRange (modes[0].height, 180, 180, 1);
   assertRate (modes[0].frameRate, 30, 1, 30, 1);
   assertRate (modes[1].frameRate, 25, 2, 25, 2);
-  assertIntRange (modes[2].width, 1920, 1920, 1);
+  assertRange (modes[2].width, 1920, 1920, 1);
   assertRate (modes[2].frameRate, 5, 1, 5, 1);
 
   fail_unless_equals_string (modes[3].mediaType.c_str (), "image/jpeg");
@@ -746,14 +729,14 @@ GST_START_TEST (test_stepwise_sizes_and_intervals)
       });
   fail_unless_equals_int (modes.size (), 2);
 
-  assertIntRange (modes[0].width, 16, 1920, 16);
-  assertIntRange (modes[0].height, 16, 1080, 8);
+  assertRange (modes[0].width, 16, 1920, 16);
+  assertRange (modes[0].height, 16, 1080, 8);
   /* The longest interval is the slowest rate. */
   assertRate (modes[0].frameRate, 1, 1, 60, 1);
 
   /* Continuous ignores whatever step the driver left in the struct. */
-  assertIntRange (modes[1].width, 2, 4096, 1);
-  assertIntRange (modes[1].height, 2, 2160, 1);
+  assertRange (modes[1].width, 2, 4096, 1);
+  assertRange (modes[1].height, 2, 2160, 1);
   assertRate (modes[1].frameRate, 2, 1, 30000, 1001);
 }
 
@@ -790,8 +773,8 @@ GST_START_TEST (test_odd_enumerations)
   const auto modes = videoModesOf (formats);
   fail_unless_equals_int (modes.size (), 2);
   fail_unless_equals_string (modes[0].formats[0].c_str (), "GRAY8");
-  assertIntRange (modes[0].width, 16, 2147483632, 16);
-  assertIntRange (modes[0].height, 1, 2147483647, 1);
+  assertRange (modes[0].width, 16, 2147483632, 16);
+  assertRange (modes[0].height, 1, 2147483647, 1);
   fail_unless_equals_string (modes[1].formats[0].c_str (), "RGB15");
 }
 
@@ -1277,8 +1260,8 @@ GST_START_TEST (test_camera_describe)
   fail_unless_equals_int (modes.size (), 4);
   assertRate (modes[1].frameRate, 15, 1, 15, 1);
   fail_unless_equals_string (modes[3].mediaType.c_str (), "image/jpeg");
-  assertIntRange (modes[3].width, 160, 1920, 16);
-  assertIntRange (modes[3].height, 120, 1080, 8);
+  assertRange (modes[3].width, 160, 1920, 16);
+  assertRange (modes[3].height, 120, 1080, 8);
   assertRate (modes[3].frameRate, 5, 1, 60, 1);
 
   fail_unless_equals_int (device->numericControls.size (), 10);
