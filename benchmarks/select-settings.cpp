@@ -8,13 +8,16 @@
  */
 
 /* How SelectSettings scales with the number of native modes of a camera
- * (10, 100, 1 000, 10 000), for a few typical constraint sets, and what
- * parsing a constraints document costs. See benchmarks/README.md.
+ * (10, 100, 1 000, 10 000), for a few typical constraint sets, what
+ * parsing a constraints document costs, and what choosing one shared
+ * capture for several cloned tracks of a 300-mode camera costs. See
+ * benchmarks/README.md.
  *
  * Usage: bench-select-settings [--json] [--min-time SECONDS] */
 
 #include "json.h"
 #include "select-settings.h"
+#include "shared-capture.h"
 
 #include <nlohmann/json.hpp>
 
@@ -179,6 +182,50 @@ const char *kTypicalDocument = R"({
   "advanced": [{"width": 1920, "height": 1080}, {"frameRate": {"min": 30}}]
 })";
 
+/* Cloned tracks of one camera: each case lists the tracks' documents. */
+struct SharedCase {
+  const char *name;
+  std::vector<const char *> tracks;
+  bool expectError;
+};
+
+const SharedCase kSharedCases[] = {
+  { "1 track, ideal 1280x720@30",
+    { R"({"width": 1280, "height": 720, "frameRate": 30})" }, false },
+  { "3 tracks, 720p + VGA + QVGA@15",
+    { R"({"width": 1280, "height": 720, "frameRate": 30})",
+      R"({"width": 640, "height": 480})",
+      R"({"width": 320, "height": 240, "frameRate": 15})" }, false },
+  { "3 tracks, exact sizes, advanced",
+    { R"({"width": {"exact": 1920}, "height": {"exact": 1080}})",
+      R"({"aspectRatio": {"exact": 1.3333333333}, "advanced": [{"width": 800}]})",
+      R"({"resizeMode": "crop-and-scale", "frameRate": {"max": 15}, "advanced": [{"height": 360}]})" },
+    false },
+  { "4 tracks, 1080p/720p/VGA/QVGA",
+    { R"({"width": 1920, "height": 1080})", R"({"width": 1280, "height": 720})",
+      R"({"width": 640, "height": 480})", R"({"width": 320, "height": 240})" },
+    false },
+  { "3 tracks, conflict (OverconstrainedError)",
+    { R"({"width": {"exact": 1920}})", R"({})",
+      R"({"resizeMode": {"exact": "none"}, "width": {"exact": 640}})" }, true },
+};
+
+std::string
+describeShared (const DeviceDescription &camera,
+    const Result<SharedCapture> &result)
+{
+  if (!result.ok ()) {
+    const Error &e = result.error ();
+    return std::string (errorNameString (e.name)) + "(" + e.constraint + ")";
+  }
+  const SharedCapture &c = result.value ();
+  char buf[160];
+  std::snprintf (buf, sizeof buf, "%dx%d@%.4g (%s), %zu tracks",
+      c.nativeWidth, c.nativeHeight, c.nativeFrameRate.asDouble (),
+      camera.videoModes[c.modeIndex].mediaType.c_str (), c.tracks.size ());
+  return buf;
+}
+
 std::string
 describe (const DeviceDescription &camera, const Result<Selection> &result)
 {
@@ -307,6 +354,56 @@ main (int argc, char **argv)
     }
   }
   report["selectSettings"] = rows;
+
+  /* Cloned tracks sharing one capture of a real camera's size. */
+  constexpr std::size_t kSharedModes = 300;
+  const DeviceDescription sharedCamera = syntheticCamera (kSharedModes);
+  if (!json) {
+    std::printf ("\nselectSharedCapture, one camera with %zu modes\n",
+        kSharedModes);
+    std::printf ("%-42s %12s  %s\n", "tracks", "µs/call", "capture");
+  }
+  nlohmann::ordered_json sharedRows = nlohmann::ordered_json::array ();
+  for (const SharedCase &c : kSharedCases) {
+    std::vector<TrackConstraints> tracks;
+    for (const char *document : c.tracks) {
+      Result<TrackConstraints> parsed = parseTrackConstraints (document);
+      if (!parsed.ok ()) {
+        std::fprintf (stderr, "case \"%s\" does not parse: %s\n", c.name,
+            parsed.error ().message.c_str ());
+        return 1;
+      }
+      tracks.push_back (parsed.value ().forKind (Kind::Video));
+    }
+    Result<SharedCapture> result = selectSharedCapture (sharedCamera,
+        Kind::Video, tracks);
+    const bool asExpected = result.ok () != c.expectError;
+    allAsExpected = allAsExpected && asExpected;
+
+    volatile std::size_t sink = 0;
+    Timing t = measure ([&] {
+      Result<SharedCapture> r = selectSharedCapture (sharedCamera,
+          Kind::Video, tracks);
+      sink = r.ok () ? r.value ().modeIndex : 0;
+    }, minSeconds);
+
+    const std::string capture = describeShared (sharedCamera, result);
+    sharedRows.push_back ({
+      { "modes", kSharedModes },
+      { "tracks", c.tracks.size () },
+      { "constraints", c.name },
+      { "medianMicroseconds", t.medianUs },
+      { "calls", t.calls },
+      { "capture", capture },
+      { "asExpected", asExpected },
+    });
+    if (!json) {
+      std::printf ("%-42s %12.2f  %s%s\n", c.name, t.medianUs,
+          capture.c_str (), asExpected ? "" : "  <- unexpected");
+      std::fflush (stdout);
+    }
+  }
+  report["selectSharedCapture"] = sharedRows;
 
   if (json)
     std::printf ("%s\n", report.dump (2).c_str ());

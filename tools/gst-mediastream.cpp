@@ -15,6 +15,7 @@
 #include "config.h"
 #endif
 
+#include "device-listing.h"
 #include "fake-devices.h"
 #include "gst-caps.h"
 #include "gst-ptr.h"
@@ -23,6 +24,8 @@
 #include "select-settings.h"
 
 #include <gst/gst.h>
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <clocale>
@@ -33,6 +36,7 @@
 #include <vector>
 
 using namespace mediastream;
+using mediastream::tool::formatTable;
 
 namespace {
 
@@ -48,7 +52,7 @@ enum ExitStatus {
 constexpr const char *kProgram = "gst-mediastream-1.0";
 
 constexpr const char *kUsage =
-    "Usage: gst-mediastream-1.0 devices [--json]\n"
+    "Usage: gst-mediastream-1.0 devices [--json] [--watch]\n"
     "       gst-mediastream-1.0 select [--json] CONSTRAINTS\n"
     "       gst-mediastream-1.0 supported\n"
     "Run gst-mediastream-1.0 --help for more.\n";
@@ -56,7 +60,9 @@ constexpr const char *kUsage =
 constexpr const char *kSummary =
     "Verbs:\n"
     "  devices            enumerateDevices(): every camera and microphone\n"
-    "                     with its capabilities\n"
+    "                     with its capabilities. --watch: again at every\n"
+    "                     devicechange, until standard input ends or an\n"
+    "                     interrupt (Ctrl-C)\n"
     "  select CONSTRAINTS getUserMedia() without streaming: the device and\n"
     "                     settings each track would get, or the error.\n"
     "                     CONSTRAINTS is a MediaStreamConstraints JSON\n"
@@ -77,6 +83,7 @@ constexpr const char *kExamples =
     "  gst-mediastream-1.0 devices\n"
     "  GST_MEDIASTREAM_FAKE_DEVICES=usb-webcam gst-mediastream-1.0 devices"
     " --json\n"
+    "  gst-mediastream-1.0 devices --watch --json\n"
     "  gst-mediastream-1.0 select '{\"video\": true, \"audio\": true}'\n"
     "  gst-mediastream-1.0 select --json '{\"video\": {\"width\": 1280,"
     " \"frameRate\": {\"min\": 25}}}'\n"
@@ -101,12 +108,6 @@ writeLine (const std::string &line)
   std::fflush (stdout);
 }
 
-const char *
-deviceKind (Kind kind)
-{
-  return kind == Kind::Audio ? "audioinput" : "videoinput";
-}
-
 /* The devices in enumerateDevices() order (microphones, then cameras, the
  * default of each kind first), fake or real: the media-devices layer. */
 Result<Devices>
@@ -118,175 +119,11 @@ loadDevices (DeviceKinds kinds)
   return descriptionsOf (*devices);
 }
 
-/* "%g" for people: 30, 7.5, 29.97. */
-std::string
-number (double value)
-{
-  char text[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd (text, sizeof (text), "%.10g", value);
-  return text;
-}
-
-std::string
-span (int min, int max)
-{
-  return min == max ? std::to_string (min) :
-      std::to_string (min) + ".." + std::to_string (max);
-}
-
-std::string
-span (double min, double max)
-{
-  return min == max ? number (min) : number (min) + ".." + number (max);
-}
-
-/* One line per device: its modes grouped by format, with the smallest and
- * largest size and the slowest and fastest rate of each group. */
-std::string
-modesSummary (const DeviceDescription & device)
-{
-  struct Group {
-    int count = 0;
-    long minArea = 0, maxArea = 0;
-    std::string smallest, largest;
-    int minRate = 0, maxRate = 0, minChannels = 0, maxChannels = 0;
-    double minFps = 0, maxFps = 0;
-  };
-  std::vector<std::pair<std::string, Group>> groups;
-  auto groupFor = [&groups] (const std::string &name) -> Group & {
-    for (auto &[key, group] : groups) {
-      if (key == name)
-        return group;
-    }
-    groups.push_back ({ name, Group () });
-    return groups.back ().second;
-  };
-  auto formatName = [](const std::string &mediaType,
-      const std::vector<std::string> &formats) {
-    if (formats.empty ())
-      return mediaType;
-    std::string name;
-    for (const std::string & format : formats)
-      name += (name.empty ()? "" : "/") + format;
-    return name;
-  };
-
-  for (const VideoMode & mode : device.videoModes) {
-    Group & group = groupFor (formatName (mode.mediaType, mode.formats));
-    const long small = static_cast<long> (mode.width.min) * mode.height.min;
-    const long large = static_cast<long> (mode.width.max) * mode.height.max;
-    const double slow = mode.frameRate.min.asDouble ();
-    const double fast = mode.frameRate.max.asDouble ();
-    if (group.count == 0 || small < group.minArea) {
-      group.minArea = small;
-      group.smallest = std::to_string (mode.width.min) + "x" +
-          std::to_string (mode.height.min);
-    }
-    if (group.count == 0 || large > group.maxArea) {
-      group.maxArea = large;
-      group.largest = std::to_string (mode.width.max) + "x" +
-          std::to_string (mode.height.max);
-    }
-    group.minFps = group.count == 0 ? slow : std::min (group.minFps, slow);
-    group.maxFps = group.count == 0 ? fast : std::max (group.maxFps, fast);
-    group.count++;
-  }
-  for (const AudioMode & mode : device.audioModes) {
-    Group & group = groupFor (formatName (mode.mediaType, mode.formats));
-    const bool first = group.count == 0;
-    group.minRate = first ? mode.sampleRate.min :
-        std::min (group.minRate, mode.sampleRate.min);
-    group.maxRate = first ? mode.sampleRate.max :
-        std::max (group.maxRate, mode.sampleRate.max);
-    group.minChannels = first ? mode.channels.min :
-        std::min (group.minChannels, mode.channels.min);
-    group.maxChannels = first ? mode.channels.max :
-        std::max (group.maxChannels, mode.channels.max);
-    group.count++;
-  }
-
-  if (groups.empty ())
-    return "no usable modes";
-  std::string summary;
-  for (const auto &[name, group] : groups) {
-    if (!summary.empty ())
-      summary += "; ";
-    summary += name + " ";
-    if (device.kind == Kind::Video) {
-      summary += group.smallest == group.largest ? group.smallest :
-          group.smallest + ".." + group.largest;
-      summary += " @ " + span (group.minFps, group.maxFps) + " fps";
-    } else {
-      summary += span (group.minRate, group.maxRate) + " Hz " +
-          span (group.minChannels, group.maxChannels) + " ch";
-    }
-    summary += " (" + std::to_string (group.count) +
-        (group.count == 1 ? " mode)" : " modes)");
-  }
-  return summary;
-}
-
-/* Left-aligned columns; widths count characters, not bytes, so UTF-8
- * labels line up. */
 void
-printTable (const std::vector<std::vector<std::string>> &rows)
+writeLines (const std::vector<std::string> &lines)
 {
-  std::vector<glong> widths;
-  for (const auto & row : rows) {
-    widths.resize (std::max (widths.size (), row.size ()), 0);
-    for (std::size_t i = 0; i < row.size (); i++)
-      widths[i] = std::max (widths[i], g_utf8_strlen (row[i].c_str (), -1));
-  }
-  for (const auto & row : rows) {
-    std::string line;
-    for (std::size_t i = 0; i < row.size (); i++) {
-      line += row[i];
-      if (i + 1 < row.size ())
-        line.append (widths[i] - g_utf8_strlen (row[i].c_str (), -1) + 2, ' ');
-    }
+  for (const std::string & line : lines)
     writeLine (line);
-  }
-}
-
-std::string
-shortId (const std::string &id)
-{
-  return id.substr (0, 8);
-}
-
-ExitStatus
-listDevices (const Devices & devices, bool json)
-{
-  if (json) {
-    Json list = Json::array ();
-    for (const DeviceDescription & device : devices) {
-      Json entry = Json::object ();
-      entry["kind"] = deviceKind (device.kind);
-      entry["label"] = device.label;
-      entry["deviceId"] = device.deviceId;
-      entry["groupId"] = device.groupId;
-      entry["capabilities"] = toJson (capabilitiesOf (device));
-      list.push_back (std::move (entry));
-    }
-    Json answer = Json::object ();
-    answer["devices"] = std::move (list);
-    writeLine (dump (answer));
-    return kExitSuccess;
-  }
-
-  if (devices.empty ()) {
-    writeLine ("No cameras or microphones found.");
-    return kExitSuccess;
-  }
-  std::vector<std::vector<std::string>> rows = {
-    {"KIND", "LABEL", "DEVICE ID", "GROUP ID", "MODES"}
-  };
-  for (const DeviceDescription & device : devices)
-    rows.push_back ({ deviceKind (device.kind), device.label,
-            shortId (device.deviceId), shortId (device.groupId),
-            modesSummary (device)});
-  printTable (rows);
-  return kExitSuccess;
 }
 
 Json
@@ -365,7 +202,7 @@ printTracks (const Devices & devices,
         devices.at (track.selection.deviceIndex);
     writeLine (std::string (kindName (track.kind)) + " track: " +
         device.label);
-    printTable ({
+    writeLines (formatTable ({
           {"  deviceId", device.deviceId},
           {"  groupId", device.groupId},
           {"  settings", settingsText (track.selection.settings)},
@@ -374,7 +211,7 @@ printTracks (const Devices & devices,
                       track.selection))},
           {"  output caps", capsText (outputCapsFor (device,
                       track.selection))},
-        });
+        }));
   }
 }
 
@@ -434,6 +271,16 @@ usageError (const std::string &message)
   return kExitUsage;
 }
 
+/* The devices could not be listed: a broken fake profile, say. */
+ExitStatus
+deviceError (const Error & error)
+{
+  const gchar *fake = g_getenv (kFakeDevicesEnv);
+  std::fprintf (stderr, "%s: %s%s%s\n", kProgram,
+      fake ? kFakeDevicesEnv : "", fake ? ": " : "", error.message.c_str ());
+  return kExitFailure;
+}
+
 struct OptionContextFree {
   void operator() (GOptionContext * context) const {
     g_option_context_free (context);
@@ -444,10 +291,13 @@ ExitStatus
 run (int argc, char **argv)
 {
   gboolean json = FALSE;
+  gboolean watch = FALSE;
   gboolean version = FALSE;
   const GOptionEntry entries[] = {
     {"json", 'j', 0, G_OPTION_ARG_NONE, &json,
         "Answer in JSON, one line per answer", nullptr},
+    {"watch", 'w', 0, G_OPTION_ARG_NONE, &watch,
+        "devices: list again at every devicechange", nullptr},
     {"version", 0, 0, G_OPTION_ARG_NONE, &version,
         "Print the version and exit", nullptr},
     {nullptr, 0, 0, G_OPTION_ARG_NONE, nullptr, nullptr, nullptr}
@@ -479,6 +329,8 @@ run (int argc, char **argv)
     return usageError ("no verb given");
   const std::string verb = args.front ();
   args.erase (args.begin ());
+  if (watch && verb != "devices")
+    return usageError ("--watch is for devices");
   if (verb == "devices") {
     if (!args.empty ())
       return usageError ("devices takes no arguments");
@@ -507,17 +359,18 @@ run (int argc, char **argv)
       kinds.audio = constraints->audio.has_value ();
     }
   }
-  Result<Devices> devices = loadDevices (kinds);
-  if (!devices) {
-    const gchar *fake = g_getenv (kFakeDevicesEnv);
-    std::fprintf (stderr, "%s: %s%s%s\n", kProgram,
-        fake ? kFakeDevicesEnv : "", fake ? ": " : "",
-        devices.error ().message.c_str ());
-    return kExitFailure;
+  if (watch) {
+    auto watched = tool::watchDevices (kinds, json, STDIN_FILENO, writeLine);
+    return watched ? kExitSuccess : deviceError (watched.error ());
   }
+  Result<Devices> devices = loadDevices (kinds);
+  if (!devices)
+    return deviceError (devices.error ());
 
-  if (verb == "devices")
-    return listDevices (*devices, json);
+  if (verb == "devices") {
+    writeLines (tool::deviceListing (*devices, json));
+    return kExitSuccess;
+  }
   if (args.front () == "-")
     return answerLines (*devices, json);
   return answer (*devices, args.front (), json) ? kExitSuccess : kExitFailure;

@@ -539,6 +539,29 @@ describe (const std::string &pcm)
   return mic;
 }
 
+std::string
+cardLongName (int card)
+{
+  char *name = nullptr;
+  if (card < 0 || snd_card_get_longname (card, &name) < 0 || name == nullptr)
+    return {};
+  CStringPtr owned (name);
+  return name;
+}
+
+int
+tryOpen (const std::string &pcm)
+{
+  AlsaMessages quiet;
+  snd_pcm_t *opened = nullptr;
+  const int err = snd_pcm_open (&opened, pcm.c_str (), SND_PCM_STREAM_CAPTURE,
+      SND_PCM_NONBLOCK);
+  if (err < 0)
+    return err;
+  snd_pcm_close (opened);
+  return 0;
+}
+
 std::optional<std::string>
 physicalDeviceKey (int card, const std::string &sysfsRoot)
 {

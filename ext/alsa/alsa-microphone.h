@@ -99,6 +99,18 @@ struct Microphone {
  * system denies access. Messages name the PCM and say what ALSA said. */
 Result<Microphone> describe (const std::string &pcm);
 
+/* The long name ALSA gives the card ("Dummy 1", "HDA Intel PCH at 0xf7f10000
+ * irq 33"), which GStreamer's alsa provider labels its devices with; empty
+ * when there is no such card. */
+std::string cardLongName (int card);
+
+/* Opens the PCM for capture without blocking and closes it again: 0 when
+ * it opens, else the negative errno ALSA answered (-EBUSY while another
+ * application holds a hw device, -ENOENT or -ENODEV when there is no such
+ * PCM or its card is gone, -EACCES when the system denies access). For
+ * telling why a capture failed. */
+int tryOpen (const std::string &pcm);
+
 /* A stable key for the physical device a card belongs to (for groupId):
  * sysfs::physicalDevice() of <sysfsRoot>/class/sound/card<card>, i.e. the
  * USB device (not interface) path of a USB card, so that a webcam's

@@ -104,6 +104,27 @@ NumberSet::intersect (double lo, double hi, bool integral,
   return s;
 }
 
+NumberSet
+NumberSet::intersect (const NumberSet &other, bool integral,
+    double tolerance) const
+{
+  if (!other.discrete_)
+    return intersect (other.lo_, other.hi_, integral, tolerance);
+  if (!discrete_)
+    return other.intersect (lo_, hi_, integral, tolerance);
+
+  std::vector<double> kept;
+  for (double v : values_) {
+    if (!other.values_.empty () && std::fabs (other.nearest (v) - v) <=
+        tolerance)
+      kept.push_back (v);
+  }
+  NumberSet s;
+  s.discrete_ = true;
+  s.values_ = std::move (kept);
+  return s;
+}
+
 double
 numericDistance (double actual, double ideal)
 {

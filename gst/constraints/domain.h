@@ -41,6 +41,9 @@ public:
    * 30000/1001 fps satisfies an exact 29.97) but are not moved into it. */
   NumberSet intersect (double lo, double hi, bool integral,
       double tolerance = 0) const;
+  /* The members of both sets, with the same near-miss rule. */
+  NumberSet intersect (const NumberSet &other, bool integral,
+      double tolerance = 0) const;
 
 private:
   bool discrete_ = false;

@@ -382,6 +382,23 @@ sourceCapsFor (const DeviceDescription & device, const Selection & selection)
 }
 
 GstCaps *
+sourceCapsForCapture (const DeviceDescription & device,
+    const SharedCapture & capture)
+{
+  Selection selection;
+  selection.modeIndex = capture.modeIndex;
+  selection.nativeWidth = capture.nativeWidth;
+  selection.nativeHeight = capture.nativeHeight;
+  selection.nativeFrameRate = capture.nativeFrameRate;
+  selection.nativeSampleRate = capture.nativeSampleRate;
+  selection.nativeChannels = capture.nativeChannels;
+  if (capture.nativeSampleSize > 0)
+    selection.settings.set (Property::SampleSize,
+        static_cast<double> (capture.nativeSampleSize));
+  return sourceCapsFor (device, selection);
+}
+
+GstCaps *
 outputCapsFor (const DeviceDescription & device, const Selection & selection)
 {
   const Settings & settings = selection.settings;

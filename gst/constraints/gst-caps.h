@@ -14,6 +14,7 @@
 
 #include "device.h"
 #include "select-settings.h"
+#include "shared-capture.h"
 
 #include <gst/gst.h>
 
@@ -40,6 +41,11 @@ GstCaps *capsForDevice (const DeviceDescription &device);
 /* The fixed caps to ask the device's source for. */
 GstCaps *sourceCapsFor (const DeviceDescription &device,
     const Selection &selection);
+
+/* The fixed caps to ask the source for when cloned tracks share a capture:
+ * the capture's mode, native values and sample size. */
+GstCaps *sourceCapsForCapture (const DeviceDescription &device,
+    const SharedCapture &capture);
 
 /* The caps the track delivers after any conversion the settings need: raw
  * caps with the settings' size and rate (plus, for a native compressed mode

@@ -23,6 +23,11 @@ struct CapsUnref {
 };
 using CapsPtr = std::unique_ptr<GstCaps, CapsUnref>;
 
+struct BufferUnref {
+  void operator() (GstBuffer * buffer) const { gst_buffer_unref (buffer); }
+};
+using BufferPtr = std::unique_ptr<GstBuffer, BufferUnref>;
+
 struct StructureFree {
   void operator() (GstStructure * s) const { gst_structure_free (s); }
 };
@@ -33,6 +38,11 @@ struct ObjectUnref {
 };
 template <typename T>
 using ObjectPtr = std::unique_ptr<T, ObjectUnref>;
+
+struct MessageUnref {
+  void operator() (GstMessage * message) const { gst_message_unref (message); }
+};
+using MessagePtr = std::unique_ptr<GstMessage, MessageUnref>;
 
 struct GFree {
   void operator() (gpointer p) const { g_free (p); }

@@ -44,6 +44,8 @@
 
 #include "conversion-plan.h"
 #include "gst-caps.h"
+#include "gst-dom-exception.h"
+#include "gst-translations.h"
 #include "gst-ptr.h"
 #include "json.h"
 #include "select-settings.h"
@@ -79,6 +81,13 @@ static GstStaticPadTemplate src_template = GST_STATIC_PAD_TEMPLATE ("src",
     GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (TRACK_CAPS));
 
 /* *INDENT-OFF* */
+/* A selection and the chain that realises it. */
+struct Configuration {
+  DeviceDescription device;
+  Selection selection;
+  ConversionPlan plan;
+};
+
 /* What the element has applied: the constraints getConstraints() returns,
  * the source they were selected on, and the chain realising them. */
 struct AppliedTrack {
@@ -105,6 +114,13 @@ struct GstConstraintFilterPrivate {
    * (a property) or from the streaming thread (a caps query). */
   std::recursive_mutex configureLock;
 
+  /* A configuration applyConstraints() selected, waiting to be installed
+   * when no data flows through the chain (installWhenIdle) or when the
+   * source's caps for it arrive (adaptToArrivingCaps), whichever comes
+   * first. Until then the element answers caps queries and reports
+   * settings as it will be. */
+  std::optional<Configuration> pending;
+
   /* While the source renegotiates to the mode of a new configuration, the
    * caps it has to arrive with; until then its frames are dropped. */
   CapsPtr awaitedSourceCaps;
@@ -128,33 +144,13 @@ struct _GstConstraintFilter
 #define gst_constraint_filter_parent_class parent_class
 G_DEFINE_TYPE (GstConstraintFilter, gst_constraint_filter, GST_TYPE_BIN);
 
-static void
-constraints_element_init (GstPlugin * plugin)
-{
-  static gsize initialized = 0;
-  if (g_once_init_enter (&initialized)) {
-#ifdef ENABLE_NLS
-    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-    bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-#endif
-    g_once_init_leave (&initialized, 1);
-  }
-  (void) plugin;
-}
-
 GST_ELEMENT_REGISTER_DEFINE_WITH_CODE (constraintfilter, "constraintfilter",
     GST_RANK_NONE, GST_TYPE_CONSTRAINT_FILTER,
-    constraints_element_init (plugin));
+    mediastream::bindTranslations ());
 
 namespace {
 
 /* The outcome of selecting on the current upstream caps. */
-struct Configuration {
-  DeviceDescription device;
-  Selection selection;
-  ConversionPlan plan;
-};
-
 enum class Readiness { Ready, NoUpstream, Failed };
 
 /* Posts the W3C error of a failed selection: an error while the track is
@@ -163,29 +159,20 @@ void
 postSelectionFailure (GstConstraintFilter * self, const Error & error,
     bool fatal)
 {
-  const std::string name (errorNameString (error.name));
-  const bool invalid = error.name == ErrorName::TypeError;
-  if (fatal && invalid) {
-    GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
-        (_("The track's constraints are not a valid document.")),
-        ("%s: %s", name.c_str (), error.message.c_str ()),
-        ("name", G_TYPE_STRING, name.c_str (),
-            "constraint", G_TYPE_STRING, error.constraint.c_str (),
-            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+  if (fatal && error.name == ErrorName::TypeError) {
+    GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, CORE,
+        NEGOTIATION, _("The track's constraints are not a valid document."),
+        error);
   } else if (fatal) {
-    GST_ELEMENT_ERROR_WITH_DETAILS (self, CORE, NEGOTIATION,
-        (_("The track's constraints cannot be satisfied by its source.")),
-        ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
-            error.constraint.c_str ()), ("name", G_TYPE_STRING, name.c_str (),
-            "constraint", G_TYPE_STRING, error.constraint.c_str (),
-            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+    GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, CORE,
+        NEGOTIATION,
+        _("The track's constraints cannot be satisfied by its source."),
+        error);
   } else {
-    GST_ELEMENT_WARNING_WITH_DETAILS (self, CORE, NEGOTIATION,
-        (_("The new constraints were rejected; the track is unchanged.")),
-        ("%s: %s (constraint \"%s\")", name.c_str (), error.message.c_str (),
-            error.constraint.c_str ()), ("name", G_TYPE_STRING, name.c_str (),
-            "constraint", G_TYPE_STRING, error.constraint.c_str (),
-            "message", G_TYPE_STRING, error.message.c_str (), nullptr));
+    GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_WARNING, CORE,
+        NEGOTIATION,
+        _("The new constraints were rejected; the track is unchanged."),
+        error);
   }
 }
 
@@ -458,23 +445,31 @@ installConfiguration (GstConstraintFilter * self, Configuration & config)
   priv->applied.crop = config.plan.crop;
 }
 
-struct IdleInstall {
-  GstConstraintFilter *self;
-  Configuration config;
-};
+/* Installs the pending configuration, if it is still pending and (when
+ * `arriving` is given) the source's arriving caps are its mode. Only one
+ * caller gets it. */
+bool
+installPending (GstConstraintFilter * self, GstCaps * arriving = nullptr)
+{
+  GstConstraintFilterPrivate *priv = self->priv;
+  std::optional<Configuration> config;
+  {
+    std::lock_guard < std::mutex > guard (priv->lock);
+    if (!priv->pending || (arriving && !gst_caps_is_subset
+            (sayingSquarePixels (arriving).get (),
+                priv->pending->plan.sourceCaps.get ())))
+      return false;
+    config.swap (priv->pending);
+  }
+  installConfiguration (self, *config);
+  return true;
+}
 
 GstPadProbeReturn
 installWhenIdle (GstPad *, GstPadProbeInfo *, gpointer data)
 {
-  auto *job = static_cast<IdleInstall *> (data);
-  installConfiguration (job->self, job->config);
+  installPending (GST_CONSTRAINT_FILTER (data));
   return GST_PAD_PROBE_REMOVE;
-}
-
-void
-freeIdleInstall (gpointer data)
-{
-  delete static_cast<IdleInstall *> (data);
 }
 
 /* The crop and the scale count pixels as square, and the track's caps say
@@ -607,12 +602,12 @@ applyConstraints (GstConstraintFilter * self, const std::string & json)
     std::lock_guard < std::mutex > guard (priv->lock);
     priv->applied.constraints = parsed.value ();
     priv->applied.constraintsJson = toJson (parsed.value ()).dump ();
+    priv->pending = std::move (std::get<Configuration> (outcome));
   }
   ObjectPtr<GstPad> pad (gst_element_get_static_pad (priv->sourceFilter,
           "src"));
   gst_pad_add_probe (pad.get (), GST_PAD_PROBE_TYPE_IDLE, installWhenIdle,
-      new IdleInstall { self, std::move (std::get<Configuration> (outcome)) },
-      freeIdleInstall);
+      self, nullptr);
   g_object_notify (G_OBJECT (self), "settings");
 }
 
@@ -625,6 +620,13 @@ adaptToArrivingCaps (GstConstraintFilter * self, GstCaps * caps)
 {
   GstConstraintFilterPrivate *priv = self->priv;
   std::lock_guard < std::recursive_mutex > serial (priv->configureLock);
+  /* The source switched to the mode of a configuration still waiting for
+   * the chain to be idle: this thread is the chain's data flow. */
+  if (installPending (self, caps)) {
+    GST_DEBUG_OBJECT (self, "installed the pending configuration for %"
+        GST_PTR_FORMAT, caps);
+    return true;
+  }
   GstCaps *plannedCaps = nullptr;
   g_object_get (priv->sourceFilter, "caps", &plannedCaps, nullptr);
   CapsPtr planned (plannedCaps);
@@ -671,6 +673,18 @@ sink_event (GstPad * pad, GstObject * parent, GstEvent * event)
   return gst_pad_event_default (pad, parent, event);
 }
 
+/* Answers a caps query with `caps`, as far as the query's filter allows. */
+gboolean
+answerCapsQuery (GstQuery * query, GstCaps * caps)
+{
+  GstCaps *filter = nullptr;
+  gst_query_parse_caps (query, &filter);
+  CapsPtr result (filter ? gst_caps_intersect_full (filter, caps,
+          GST_CAPS_INTERSECT_FIRST) : gst_caps_ref (caps));
+  gst_query_set_caps_result (query, result.get ());
+  return TRUE;
+}
+
 gboolean
 pad_query (GstPad * pad, GstObject * parent, GstQuery * query)
 {
@@ -683,19 +697,27 @@ pad_query (GstPad * pad, GstObject * parent, GstQuery * query)
    * element could produce or take once it knows. */
   if (!gst_pad_is_linked (self->priv->sinkpad)
       || !gst_pad_is_linked (self->priv->srcpad)) {
-    GstCaps *filter = nullptr;
-    gst_query_parse_caps (query, &filter);
     CapsPtr templ (gst_pad_get_pad_template_caps (pad));
-    CapsPtr result (filter ? gst_caps_intersect_full (filter, templ.get (),
-            GST_CAPS_INTERSECT_FIRST) : gst_caps_ref (templ.get ()));
-    gst_query_set_caps_result (query, result.get ());
-    return TRUE;
+    return answerCapsQuery (query, templ.get ());
   }
   if (configure (self) == Readiness::Failed) {
     /* Nothing satisfies the constraints: refuse every format. */
     CapsPtr none (gst_caps_new_empty ());
     gst_query_set_caps_result (query, none.get ());
     return TRUE;
+  }
+  if (pad == self->priv->sinkpad) {
+    /* A source renegotiating for a new configuration asks before the
+     * source capsfilter has it: answer for what is coming. */
+    CapsPtr coming;
+    {
+      std::lock_guard < std::mutex > guard (self->priv->lock);
+      if (self->priv->pending)
+        coming.reset (gst_caps_ref (self->priv->pending->plan.sourceCaps.
+                get ()));
+    }
+    if (coming)
+      return answerCapsQuery (query, coming.get ());
   }
   return gst_pad_query_default (pad, parent, query);
 }
@@ -704,6 +726,8 @@ std::string
 settingsJson (GstConstraintFilter * self)
 {
   std::lock_guard < std::mutex > guard (self->priv->lock);
+  if (self->priv->pending)
+    return toJson (self->priv->pending->selection.settings).dump ();
   if (!self->priv->applied.selection)
     return "{}";
   return toJson (self->priv->applied.selection->settings).dump ();
@@ -713,6 +737,8 @@ std::string
 capabilitiesJson (GstConstraintFilter * self)
 {
   std::lock_guard < std::mutex > guard (self->priv->lock);
+  if (self->priv->pending)
+    return toJson (capabilitiesOf (self->priv->pending->device)).dump ();
   if (!self->priv->applied.device)
     return "{}";
   return toJson (capabilitiesOf (*self->priv->applied.device)).dump ();
@@ -818,6 +844,7 @@ gst_constraint_filter_change_state (GstElement * element,
     std::lock_guard < std::mutex > guard (self->priv->lock);
     self->priv->applied.selection.reset ();
     self->priv->applied.device.reset ();
+    self->priv->pending.reset ();
     stopHoldingBack (self->priv);
   }
   return ret;

@@ -27,6 +27,7 @@
 
 #include "fake-devices.h"
 
+#include "device-keys.h"
 #include "fake-profiles.h"
 #include "gst-caps.h"
 #include "gst-ptr.h"
@@ -481,20 +482,6 @@ isFacingMode (const std::string &mode)
 {
   return mode == "user" || mode == "environment" || mode == "left"
       || mode == "right";
-}
-
-std::string
-sha256Hex (const std::string &text)
-{
-  GCharPtr sum (g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-          text.c_str (), static_cast<gssize> (text.size ())));
-  return sum.get ();
-}
-
-const char *
-deviceKindName (Kind kind)
-{
-  return kind == Kind::Audio ? "audioinput" : "videoinput";
 }
 
 DeviceDescription

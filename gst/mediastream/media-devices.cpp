@@ -15,6 +15,7 @@
 
 #include "fake-devices.h"
 #include "gst-caps.h"
+#include "hardware-devices.h"
 
 #include <algorithm>
 #include <map>
@@ -26,32 +27,6 @@ namespace mediastream {
 namespace {
 
 constexpr const char *kFakeProviderName = "mediastreamfakedeviceprovider";
-
-std::string
-sha256Hex (const std::string &text)
-{
-  GCharPtr sum (g_compute_checksum_for_string (G_CHECKSUM_SHA256,
-          text.c_str (), static_cast<gssize> (text.size ())));
-  return sum.get ();
-}
-
-/* A device property as text, or "" when the device does not have it (the
- * ALSA provider's card number is an int). */
-std::string
-propertyText (const GstStructure * properties, const char *field)
-{
-  if (properties == nullptr)
-    return "";
-  const GValue *value = gst_structure_get_value (properties, field);
-  if (value == nullptr)
-    return "";
-  if (G_VALUE_HOLDS_STRING (value)) {
-    const gchar *text = g_value_get_string (value);
-    return text ? text : "";
-  }
-  GCharPtr text (gst_value_serialize (value));
-  return text ? text.get () : "";
-}
 
 std::string
 stringProperty (GstDevice * device, const char *name)
@@ -81,63 +56,6 @@ isDefaultDevice (GstDevice * device, const GstStructure * properties)
     return value;
   }
   return false;
-}
-
-/* The USB device of a udev ID_PATH that names one of its interfaces:
- * "pci-0000:00:14.0-usb-0:2:1.0" (the camera's interface 0) and
- * "pci-0000:00:14.0-usb-0:2:1.2" (its microphone) are both
- * "pci-0000:00:14.0-usb-0:2". Other paths name the device already. */
-std::string
-usbDeviceOfIdPath (const std::string &idPath)
-{
-  const std::size_t usb = idPath.rfind ("-usb-");
-  if (usb == std::string::npos)
-    return idPath;
-  const std::size_t colon = idPath.rfind (':');
-  if (colon == std::string::npos || colon < usb ||
-      idPath.find ('.', colon) == std::string::npos)
-    return idPath;
-  /* "usb-0:2" has one colon after "-usb-"; the interface adds the second. */
-  if (std::count (idPath.begin () + static_cast<std::ptrdiff_t> (usb),
-          idPath.end (), ':') < 2)
-    return idPath;
-  return idPath.substr (0, colon);
-}
-
-/* The USB device of a sysfs path below it:
- * "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0/video4linux/video0"
- * is "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2" (interfaces are the
- * components with a colon below a usbN bus). Not USB: the path itself. */
-std::string
-usbDeviceOfSysfsPath (const std::string &path)
-{
-  const std::size_t bus = path.find ("/usb");
-  if (bus == std::string::npos)
-    return path;
-  std::size_t start = path.find ('/', bus + 1);
-  while (start != std::string::npos) {
-    const std::size_t end = path.find ('/', start + 1);
-    const std::string component = path.substr (start + 1,
-        end == std::string::npos ? std::string::npos : end - start - 1);
-    if (component.find (':') != std::string::npos)
-      return path.substr (0, start);
-    start = end;
-  }
-  return path;
-}
-
-/* The PCM device number of an ALSA "hw:C,D" name, or "". */
-std::string
-alsaPcmOf (const std::string &internalName)
-{
-  const std::size_t comma = internalName.rfind (',');
-  return comma == std::string::npos ? "" : internalName.substr (comma + 1);
-}
-
-const char *
-deviceKindName (Kind kind)
-{
-  return kind == Kind::Audio ? "audioinput" : "videoinput";
 }
 
 /* Loaded fake profiles, by name, for one enumeration. */
@@ -226,20 +144,74 @@ describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
 
   GCharPtr name (gst_device_get_display_name (gstDevice));
   description.label = name ? name.get () : "";
-  CapsPtr caps (gst_device_get_caps (gstDevice));
-  if (description.kind == Kind::Video)
-    description.videoModes = videoModesFromCaps (caps.get ());
-  else
-    description.audioModes = audioModesFromCaps (caps.get ());
+  if (!describeFromDriver (gstDevice, description)) {
+    CapsPtr caps (gst_device_get_caps (gstDevice));
+    if (description.kind == Kind::Video)
+      description.videoModes = videoModesFromCaps (caps.get ());
+    else
+      description.audioModes = audioModesFromCaps (caps.get ());
+  }
 
-  const std::string key = stableDeviceKey (properties.get (),
+  const DeviceKeys keys = deviceKeys (properties.get (),
       stringProperty (gstDevice, "internal-name"), description.label);
   result.idKey = std::string ("gst-mediastream-device:") +
-      deviceKindName (description.kind) + ":" + key;
+      deviceKindName (description.kind) + ":" + keys.device;
   description.deviceId = sha256Hex (result.idKey);
-  description.groupId = sha256Hex ("gst-mediastream-group:" +
-      stableGroupKey (properties.get (), key));
+  description.groupId = sha256Hex ("gst-mediastream-group:" + keys.group);
   return result;
+}
+
+/* Whether GStreamer's alsa provider is in use: there, and not hidden by a
+ * provider that lists the same hardware through a sound server (pulse
+ * hides it once it finds ALSA cards behind its sources). Asked after
+ * probing, when the providers have said what they hide. */
+bool
+alsaProviderShown (GstDeviceMonitor * monitor)
+{
+  constexpr const char *kAlsaProvider = "alsadeviceprovider";
+  GStrv names = gst_device_monitor_get_providers (monitor);
+  bool present = false;
+  bool hidden = false;
+  for (GStrv name = names; name && *name; name++) {
+    if (g_strcmp0 (*name, kAlsaProvider) == 0)
+      present = true;
+    ObjectPtr<GstDeviceProvider> provider
+        (gst_device_provider_factory_get_by_name (*name));
+    if (!provider)
+      continue;
+    GStrv hides = gst_device_provider_get_hidden_providers (provider.get ());
+    hidden = hidden || (hides && g_strv_contains (hides, kAlsaProvider));
+    g_strfreev (hides);
+  }
+  g_strfreev (names);
+  return present && !hidden;
+}
+
+/* The ALSA PCMs GStreamer's provider does not list (the configuration's,
+ * busy cards'), after the devices it found; the configuration's "default"
+ * is the default microphone unless a provider names another. */
+void
+addExtraPcms (GstDeviceMonitor * monitor, DeviceKinds kinds, bool fakeOnly,
+    std::vector<Described> &described)
+{
+  if (!kinds.audio || fakeOnly || !alsaProviderShown (monitor))
+    return;
+  bool haveDefault = false;
+  std::vector<std::string> listed;
+  for (const Described & d : described) {
+    haveDefault = haveDefault || (d.device.isDefault &&
+        d.device.description.kind == Kind::Audio);
+    if (auto pcm = alsaPcmOf (d.device.device.get ()))
+      listed.push_back (*pcm);
+  }
+  for (ExtraPcm & pcm : alsaExtraPcms (listed)) {
+    Described d;
+    d.device.description = std::move (pcm.description);
+    d.device.device = std::move (pcm.device);
+    d.device.isDefault = pcm.isDefault && !haveDefault;
+    d.idKey = std::move (pcm.idKey);
+    described.push_back (std::move (d));
+  }
 }
 
 /* enumerateDevices() order, and distinct ids for devices only known by the
@@ -298,71 +270,24 @@ newMonitor (DeviceKinds kinds)
     gst_device_monitor_add_filter (monitor.get (), "Video/Source", nullptr);
   if (kinds.audio)
     gst_device_monitor_add_filter (monitor.get (), "Audio/Source", nullptr);
+
+  /* The fake provider says which providers it hides when it is probed, but
+   * GstDeviceMonitor reads the hidden lists before it probes: a provider
+   * left hiding the real ones since the variable was last set would hide
+   * them from this listing too. One probe brings it up to date. */
+  GStrv names = gst_device_monitor_get_providers (monitor.get ());
+  if (names && g_strv_contains (names, kFakeProviderName)) {
+    ObjectPtr<GstDeviceProvider> fake
+        (gst_device_provider_factory_get_by_name (kFakeProviderName));
+    if (fake && !gst_device_provider_is_started (fake.get ()))
+      g_list_free_full (gst_device_provider_get_devices (fake.get ()),
+          gst_object_unref);
+  }
+  g_strfreev (names);
   return monitor;
 }
 
 }  // namespace
-
-std::string
-stableDeviceKey (const GstStructure * properties,
-    const std::string &internalName, const std::string &label)
-{
-  const std::string api = propertyText (properties, "device.api");
-  /* PipeWire's node names are made from udev paths and card ids. */
-  const std::string node = propertyText (properties, "node.name");
-  if (!node.empty ())
-    return "node.name=" + node;
-  if (api == "v4l2") {
-    /* /dev/videoN is numbered in probe order and changes across reboots
-     * and plugs; udev's ID_PATH (the bus, port and interface) and the
-     * sysfs device do not. */
-    for (const char *field : { "device.bus_path", "sysfs.path",
-            "device.path" }) {
-      const std::string value = propertyText (properties, field);
-      if (!value.empty ())
-        return std::string ("v4l2:") + field + "=" + value;
-    }
-  }
-  const std::string card = propertyText (properties, "alsa.card");
-  if (api == "alsa" && !card.empty ()) {
-    /* Card numbers change with probe order too; the card's id string
-     * ("PCH", "C920") does not. */
-    std::string cardId = propertyText (properties, "alsa.id");
-    if (cardId.empty ())
-      cardId = propertyText (properties, "alsa.card_name");
-    if (cardId.empty ())
-      cardId = card;
-    return "alsa:card=" + cardId + ",pcm=" + alsaPcmOf (internalName);
-  }
-  for (const char *field : { "object.path", "api.v4l2.path", "device.path" }) {
-    const std::string value = propertyText (properties, field);
-    if (!value.empty ())
-      return std::string (field) + "=" + value;
-  }
-  /* pulse: the source name, made from the card's udev path. */
-  if (!internalName.empty ())
-    return "internal-name=" + api + ":" + internalName;
-  return "name=" + label;
-}
-
-std::string
-stableGroupKey (const GstStructure * properties, const std::string &deviceKey)
-{
-  for (const char *field : { "device.bus_path", "device.bus-path" }) {
-    const std::string busPath = propertyText (properties, field);
-    if (!busPath.empty ())
-      return "bus=" + usbDeviceOfIdPath (busPath);
-  }
-  const std::string sysfs = propertyText (properties, "sysfs.path");
-  if (!sysfs.empty ())
-    return "sysfs=" + usbDeviceOfSysfsPath (sysfs);
-  std::string cardId = propertyText (properties, "alsa.id");
-  if (cardId.empty ())
-    cardId = propertyText (properties, "alsa.card");
-  if (!cardId.empty ())
-    return "alsa.card=" + cardId;
-  return "device:" + deviceKey;
-}
 
 GstElement *
 MediaDevice::createSource (const char *name) const
@@ -400,13 +325,72 @@ enumerateDevices (DeviceKinds kinds)
     if (auto d = describe (GST_DEVICE (l->data), *fake, profiles))
       described.push_back (std::move (*d));
   }
+  addExtraPcms (monitor.get (), kinds, *fake, described);
   return ordered (std::move (described));
+}
+
+Result<MediaDevice>
+findDevice (const std::string &deviceId, Kind kind)
+{
+  DeviceKinds kinds;
+  kinds.video = kind == Kind::Video;
+  kinds.audio = kind == Kind::Audio;
+  auto devices = enumerateDevices (kinds);
+  if (!devices)
+    return devices.error ();
+  for (MediaDevice & device : *devices) {
+    if (device.description.deviceId == deviceId)
+      return std::move (device);
+  }
+  return Error { ErrorName::NotFoundError, "",
+      std::string ("no ") + (kind == Kind::Video ? "camera" : "microphone") +
+      " with deviceId " + deviceId + " is connected" };
+}
+
+std::optional<MediaDevice>
+describeGstDevice (GstDevice * device)
+{
+  StructurePtr properties (gst_device_get_properties (device));
+  const bool fake = propertyText (properties.get (), "device.api") == "fake";
+  FakeProfiles profiles;
+  auto described = describe (device, fake, profiles);
+  if (!described)
+    return std::nullopt;
+  return std::move (described->device);
+}
+
+Result<Settings>
+readCameraSettings (const MediaDevice & device)
+{
+  if (auto settings = readDriverSettings (device.device.get ()))
+    return std::move (*settings);
+  return Settings ();
+}
+
+Result<Settings>
+applyCameraSettings (const MediaDevice & device, const Settings & settings)
+{
+  if (auto applied = applyDriverSettings (device.device.get (), settings))
+    return std::move (*applied);
+  /* The Image Capture members, whiteBalanceMode to torch. */
+  for (std::size_t i = static_cast<std::size_t> (Property::WhiteBalanceMode);
+      i <= static_cast<std::size_t> (Property::Torch); i++) {
+    const Property property = static_cast<Property> (i);
+    if (!settings.get (property))
+      continue;
+    const std::string name (propertyInfo (property).name);
+    return Error { ErrorName::OverconstrainedError, name,
+        "the system cannot change " + name + " of \"" +
+        device.description.label + "\"" };
+  }
+  return Settings ();
 }
 
 /* ---------------------------------------------------------------------- */
 
 struct DeviceWatch::State {
   bool fake = false;
+  DeviceKinds kinds;
   Callback callback;
   ObjectPtr<GstDeviceMonitor> monitor;
   /* Guards the fields below; held while the callback runs so that the
@@ -430,6 +414,7 @@ DeviceWatch::State::update ()
     if (auto d = mediastream::describe (device.get (), fake, profiles))
       described.push_back (std::move (*d));
   }
+  addExtraPcms (monitor.get (), kinds, fake, described);
   devices = ordered (std::move (described));
 }
 
@@ -518,6 +503,7 @@ DeviceWatch::start (DeviceKinds kinds, Callback callback)
 
   auto state = std::make_shared<State> ();
   state->fake = *fake;
+  state->kinds = kinds;
   state->callback = std::move (callback);
   state->monitor = newMonitor (kinds);
   ObjectPtr<GstBus> bus (gst_device_monitor_get_bus (state->monitor.get ()));

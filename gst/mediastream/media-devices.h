@@ -9,15 +9,19 @@
 
 /* enumerateDevices() over GstDeviceMonitor: the cameras and microphones
  * the installed device providers find (or, with GST_MEDIASTREAM_FAKE_DEVICES
- * set, the fake provider's only), as engine DeviceDescriptions with stable
- * deviceIds and groupIds, and a watch that reports each change of the list
- * (the `devicechange` event). */
+ * set, the fake provider's only), described with what the drivers tell
+ * (hardware-devices.h), plus the capture PCMs of the ALSA configuration, as
+ * engine DeviceDescriptions with stable deviceIds and groupIds
+ * (device-keys.h); a lookup by deviceId; camera controls; and a watch that
+ * reports each change of the list (the `devicechange` event). */
 
 #pragma once
 
+#include "device-keys.h"
 #include "device.h"
 #include "error.h"
 #include "gst-ptr.h"
+#include "settings.h"
 
 #include <gst/gst.h>
 
@@ -50,12 +54,41 @@ using MediaDevices = std::vector<MediaDevice>;
 
 /* The devices in enumerateDevices() order: microphones, then cameras, the
  * default device of each kind first and the others in the order their
- * providers found them. A broken fake profile is a TypeError, and fake
- * devices asked for without the mediastream plugin a NotFoundError. */
+ * providers found them, the ALSA configuration's PCMs after the cards. A
+ * broken fake profile is a TypeError, and fake devices asked for without
+ * the mediastream plugin a NotFoundError.
+ *
+ * The ALSA configuration's PCMs are listed where GStreamer's alsa provider
+ * is in use (alsasrc installed, and not hidden by a sound server's provider,
+ * through which the same microphones are listed). */
 Result<MediaDevices> enumerateDevices (DeviceKinds kinds = DeviceKinds ());
 
 /* Just the descriptions, for the engine. */
 std::vector<DeviceDescription> descriptionsOf (const MediaDevices &devices);
+
+/* The device of that kind with that deviceId, enumerated afresh: a
+ * NotFoundError when it is not connected (any more). */
+Result<MediaDevice> findDevice (const std::string &deviceId, Kind kind);
+
+/* A GstDevice from a monitor of one's own, described the way
+ * enumerateDevices() describes it; nullopt for what it would leave out (not
+ * a camera or microphone, a sound server's monitor of an output, a fake
+ * device of a profile that is gone). Devices known by the same key get
+ * distinct ids only within one enumeration. */
+std::optional<MediaDevice> describeGstDevice (GstDevice *device);
+
+/* A camera's current Image Capture settings (focusMode, brightness, zoom,
+ * torch...) as the driver reports them now, and applying some of them
+ * (the other members of `settings` are ignored): the values read back. Both
+ * open the camera on a descriptor of their own, so they work while a
+ * source streams. Errors as v4l2::Camera::apply (OverconstrainedError
+ * naming the property for a value the camera refuses). A device whose
+ * controls the system cannot reach (fake devices, sound devices, cameras
+ * without ext/v4l2) reads as no values, and refuses any value with an
+ * OverconstrainedError naming it. */
+Result<Settings> readCameraSettings (const MediaDevice &device);
+Result<Settings> applyCameraSettings (const MediaDevice &device,
+    const Settings &settings);
 
 /* Reports every change of the device list (a device plugged, unplugged or
  * changed) with the new list, in enumerateDevices() order: the
@@ -82,14 +115,5 @@ private:
    * provider's thread while the watch is destroyed. */
   std::shared_ptr<State> state_;
 };
-
-/* The keys deviceId and groupId are hashed from (exposed for the tests):
- * what stays the same for one physical device across runs and reboots, and
- * what all parts of one physical device share. `internalName` is the
- * GstDevice's "internal-name" (alsa: hw:C,D; pulse: the source name). */
-std::string stableDeviceKey (const GstStructure *properties,
-    const std::string &internalName, const std::string &label);
-std::string stableGroupKey (const GstStructure *properties,
-    const std::string &deviceKey);
 
 }  // namespace mediastream

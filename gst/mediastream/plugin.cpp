@@ -13,12 +13,16 @@
 
 #include "gstfakedeviceprovider.h"
 #include "gstfakesrc.h"
+#include "gstmediastreamsrc.h"
+#include "gsttrackgate.h"
 
 static gboolean
 plugin_init (GstPlugin * plugin)
 {
   gboolean ret = FALSE;
   ret |= GST_ELEMENT_REGISTER (mediastreamfakesrc, plugin);
+  ret |= GST_ELEMENT_REGISTER (mediastreamsrc, plugin);
+  ret |= GST_ELEMENT_REGISTER (mediastreamtrackgate, plugin);
   ret |= GST_DEVICE_PROVIDER_REGISTER (mediastreamfakedeviceprovider, plugin);
   return ret;
 }

@@ -23,6 +23,8 @@
 #include <gst/base/gstpushsrc.h>
 #include <gst/video/video.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -467,6 +469,59 @@ GST_START_TEST (test_apply_constraints_changes_conversion)
 }
 GST_END_TEST;
 
+/* Set when a blocking probe holds a buffer. */
+struct Held {
+  std::mutex lock;
+  std::condition_variable changed;
+  bool holding = false;
+};
+
+/* A change while a frame is stuck downstream (a sink waiting, a full
+ * queue): the chain cannot take the new configuration yet, but the element
+ * already reports the new settings and answers a source renegotiating for
+ * them with the new mode, so that the source's renegotiation cannot fail. */
+GST_START_TEST (test_apply_constraints_while_the_chain_is_busy)
+{
+  Watched w (std::string (kLiveSource) + " ! constraintfilter name=f ! "
+      "fakesink name=sink", "{\"width\":640,\"height\":480}");
+  fail_unless (w.play () != GST_STATE_CHANGE_FAILURE);
+  w.waitBuffers (2);
+
+  GstElement *sink = gst_bin_get_by_name (GST_BIN (w.pipeline ()), "sink");
+  ObjectPtr<GstPad> sinkPad (gst_element_get_static_pad (sink, "sink"));
+  gst_object_unref (sink);
+  Held held;
+  const gulong block = gst_pad_add_probe (sinkPad.get (), (GstPadProbeType)
+      (GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_BUFFER),
+      [] (GstPad *, GstPadProbeInfo *, gpointer data) {
+        auto *h = static_cast<Held *> (data);
+        std::lock_guard<std::mutex> guard (h->lock);
+        h->holding = true;
+        h->changed.notify_all ();
+        return GST_PAD_PROBE_OK;
+      }, &held, nullptr);
+  {
+    std::unique_lock<std::mutex> guard (held.lock);
+    fail_unless (held.changed.wait_for (guard, std::chrono::seconds (20),
+            [&held] { return held.holding; }), "no frame was held");
+  }
+
+  g_object_set (w.filter (), "constraints",
+      "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}", nullptr);
+  fail_unless_equals_int (settingsOf (w.filter ())["width"].get<int> (), 320);
+  ObjectPtr<GstPad> input (gst_element_get_static_pad (w.filter (), "sink"));
+  CapsPtr answer (gst_pad_query_caps (input.get (), nullptr));
+  CapsPtr coming (gst_caps_from_string ("video/x-raw,width=320,height=240"));
+  GCharPtr answered (gst_caps_to_string (answer.get ()));
+  fail_unless (!gst_caps_is_empty (answer.get ()) &&
+      gst_caps_is_subset (answer.get (), coming.get ()), "answered %s",
+      answered.get ());
+
+  gst_pad_remove_probe (sinkPad.get (), block);
+  w.waitCaps (coming.get ());
+}
+GST_END_TEST;
+
 /* A change that moves the source to another mode and puts a crop in the
  * data path: the frames the source sent before it renegotiated must not go
  * through the crop planned for the new mode (a 1280x720 frame cropped as if
@@ -762,6 +817,7 @@ constraintfilter_suite (void)
   suite_add_tcase (s, runtime);
   tcase_add_test (runtime, test_apply_constraints_renegotiates_the_source);
   tcase_add_test (runtime, test_apply_constraints_changes_conversion);
+  tcase_add_test (runtime, test_apply_constraints_while_the_chain_is_busy);
   tcase_add_test (runtime,
       test_apply_constraints_never_converts_frames_of_the_old_mode);
   tcase_add_test (runtime, test_source_asked_for_square_pixels);

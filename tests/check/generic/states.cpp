@@ -42,8 +42,9 @@ projectElements ()
 GST_START_TEST (test_project_plugins_are_found)
 {
   auto names = projectElements ();
-  fail_unless (std::find (names.begin (), names.end (), "constraintfilter")
-      != names.end ());
+  for (const char *name : { "constraintfilter", "mediastreamtrackgate" })
+    fail_unless (std::find (names.begin (), names.end (), name)
+        != names.end (), "%s is missing", name);
 }
 GST_END_TEST;
 
@@ -60,7 +61,8 @@ GST_START_TEST (test_state_changes_up_and_down)
             GST_STATE_CHANGE_FAILURE, "%s to %s", name.c_str (),
             gst_element_state_get_name (state));
         fail_if (gst_element_get_state (element, nullptr, nullptr,
-                5 * GST_SECOND) == GST_STATE_CHANGE_FAILURE);
+                5 * GST_SECOND) == GST_STATE_CHANGE_FAILURE, "%s in %s",
+            name.c_str (), gst_element_state_get_name (state));
       }
       gst_object_unref (element);
     }

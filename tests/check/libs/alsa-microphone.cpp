@@ -22,8 +22,10 @@
 
 #include "check-main.h"
 
+#include "alsa-config.h"
 #include "alsa-microphone.h"
 #include "alsa-modes.h"
+#include "fake-sysfs.h"
 #include "sysfs-device.h"
 
 #include <alsa/asoundlib.h>
@@ -31,72 +33,6 @@
 namespace fs = std::filesystem;
 using namespace mediastream;
 using mediastream::alsa::Microphone;
-
-/* A scratch directory, removed with what it holds. */
-class ScratchDir {
-public:
-  ScratchDir () {
-    GError *error = nullptr;
-    gchar *path = g_dir_make_tmp ("alsa-microphone-XXXXXX", &error);
-    fail_unless (path != nullptr, "no temporary directory: %s",
-        error ? error->message : "");
-    path_ = path;
-    g_free (path);
-  }
-  ~ScratchDir () {
-    std::error_code ec;
-    fs::remove_all (path_, ec);
-  }
-  ScratchDir (const ScratchDir &) = delete;
-  ScratchDir &operator= (const ScratchDir &) = delete;
-
-  const fs::path &path () const { return path_; }
-
-  void write (const fs::path &relative, const std::string &content) const {
-    fs::create_directories ((path_ / relative).parent_path ());
-    std::ofstream out (path_ / relative, std::ios::binary);
-    out << content;
-    fail_unless (out.good (), "could not write %s", relative.c_str ());
-  }
-
-private:
-  fs::path path_;
-};
-
-/* An ALSA configuration of the test's own: Debian's alsa.conf reads
- * $XDG_CONFIG_HOME/alsa/asoundrc (and ~/.asoundrc, hence HOME too, so the
- * user's own file stays out). ALSA reads its configuration once per process
- * and then only notices changes to alsa.conf itself, so the cached one is
- * dropped whenever a test switches configurations: with CK_FORK=no
- * (valgrind) all tests share one process. */
-class AlsaConfig {
-public:
-  AlsaConfig () = default;
-  ~AlsaConfig () { snd_config_update_free_global (); }
-  AlsaConfig (const AlsaConfig &) = delete;
-  AlsaConfig &operator= (const AlsaConfig &) = delete;
-
-  /* Defines pcms (asoundrc text), with the fake microphone's type, and
-   * makes ALSA read them. */
-  void use (const std::string &pcms) {
-    const char *module = g_getenv ("GST_MEDIASTREAM_ALSA_FAKEMIC");
-    fail_unless (module != nullptr, "GST_MEDIASTREAM_ALSA_FAKEMIC is not set");
-    dir_.write ("alsa/asoundrc", "pcm_type.fakemic { lib \"" +
-        std::string (module) + "\" }\n" + pcms);
-    g_setenv ("XDG_CONFIG_HOME", dir_.path ().c_str (), TRUE);
-    g_setenv ("HOME", dir_.path ().c_str (), TRUE);
-    snd_config_update_free_global ();
-  }
-
-  /* A file next to the configuration, for a fake's "file". */
-  std::string file (const std::string &name, const std::string &content) const {
-    dir_.write (name, content);
-    return (dir_.path () / name).string ();
-  }
-
-private:
-  ScratchDir dir_;
-};
 
 static Microphone
 describeOk (const std::string &pcm)
@@ -536,54 +472,10 @@ pcm.studio { type fakemic file ")" + file + R"(" format [ S16_LE S32_LE ] rate [
 
 GST_END_TEST;
 
-/* A sysfs tree of the shapes that matter, built from directories and
- * links as the kernel lays them out. */
-class FakeSysfs {
-public:
-  /* A device directory on a bus, with a uevent. */
-  void device (const std::string &path, const std::string &bus,
-      const std::string &uevent = "") {
-    dir_.write ("devices/" + path + "/uevent", uevent);
-    const fs::path at = dir_.path () / "devices" / path;
-    fs::create_directories (dir_.path () / "bus" / bus);
-    fs::create_symlink (fs::relative (dir_.path () / "bus" / bus, at),
-        at / "subsystem");
-  }
-
-  /* A class device (sound/card1) of the device at path: the class entry
-   * links to it, and its device link points back up. */
-  void classDevice (const std::string &path, const std::string &cls,
-      const std::string &name) {
-    const fs::path own = dir_.path () / "devices" / path / cls / name;
-    fs::create_directories (own);
-    fs::create_symlink (fs::relative (dir_.path () / "devices" / path, own),
-        own / "device");
-    fs::create_directories (dir_.path () / "class" / cls);
-    const fs::path entry = dir_.path () / "class" / cls / name;
-    fs::create_symlink (fs::relative (own, entry.parent_path ()), entry);
-  }
-
-  std::string root () const { return dir_.path ().string (); }
-  std::string devicePath (const std::string &path) const {
-    return fs::canonical (dir_.path () / "devices" / path).string ();
-  }
-
-private:
-  ScratchDir dir_;
-};
-
 GST_START_TEST (test_physical_device_keys)
 {
   FakeSysfs sysfs;
-  const std::string xhci = "pci0000:00/0000:00:14.0";
-  const std::string webcam = xhci + "/usb1/1-4";
-  sysfs.device (xhci, "pci");
-  sysfs.device (xhci + "/usb1", "usb", "DEVTYPE=usb_device\n");
-  sysfs.device (webcam, "usb", "MAJOR=189\nDEVTYPE=usb_device\n");
-  sysfs.device (webcam + "/1-4:1.0", "usb", "DEVTYPE=usb_interface\n");
-  sysfs.device (webcam + "/1-4:1.3", "usb", "DEVTYPE=usb_interface\n");
-  sysfs.classDevice (webcam + "/1-4:1.0", "video4linux", "video0");
-  sysfs.classDevice (webcam + "/1-4:1.3", "sound", "card1");
+  const std::string webcam = sysfs.usbWebcam ();
   /* An HDA controller: the card is the PCI function itself. */
   sysfs.device ("pci0000:00/0000:00:1f.3", "pci");
   sysfs.classDevice ("pci0000:00/0000:00:1f.3", "sound", "card0");

@@ -38,6 +38,19 @@ videoMode (int width, int height, double fps, const char *format = "I420")
   return m;
 }
 
+/* A mode whose caps are ranges (videotestsrc, some capture cards). */
+inline VideoMode
+rangedMode (IntRange width, IntRange height, FractionRange frameRate)
+{
+  VideoMode m;
+  m.mediaType = "video/x-raw";
+  m.formats = { "I420" };
+  m.width = width;
+  m.height = height;
+  m.frameRate = frameRate;
+  return m;
+}
+
 inline DeviceDescription
 camera (const std::string &id, std::vector<VideoMode> modes,
     std::optional<std::string> facing = std::nullopt,
@@ -86,6 +99,25 @@ chromiumDevices ()
            { 1280, 720 }, { 1920, 1080 }, { 3840, 2160 } })
     modes.push_back (videoMode (w, h, 30));
   return { camera ("fake-camera", modes), microphone ("fake-mic", 44100, 2) };
+}
+
+/* Chromium's MediaStreamConstraintsUtilVideoDeviceTest devices. */
+inline std::vector<DeviceDescription>
+chromiumFixture ()
+{
+  return {
+    camera ("dev1", { videoMode (200, 200, 40), videoMode (500, 500, 40),
+            videoMode (1000, 1000, 20) }),
+    camera ("dev2", { videoMode (40, 30, 20), videoMode (320, 240, 30),
+            videoMode (640, 480, 30), videoMode (800, 600, 20) },
+        "environment"),
+    camera ("dev3", { videoMode (600, 400, 10), videoMode (640, 480, 10),
+            videoMode (480, 640, 30), videoMode (640, 480, 30),
+            videoMode (1280, 720, 60), videoMode (1920, 1080, 60),
+            videoMode (2304, 1536, 10) }, "user"),
+    camera ("dev4", { videoMode (640, 480, 30, "GRAY16_LE") }, "environment"),
+    camera ("dev5", { videoMode (640, 480, 0), videoMode (500, 500, 0.1) }),
+  };
 }
 
 inline TrackConstraints

@@ -8,17 +8,32 @@
  */
 
 /* The media-devices layer: enumerateDevices() order and content over the
- * fake provider, the stable keys of real devices, and devicechange.
+ * fake provider, the stable keys of real devices (from properties, and from
+ * a sysfs tree the test builds), findDevice, the devicechange message, and
+ * what a source's error means. Real drivers are the VM tier's
+ * (tests/vm/media-devices.cpp); the ALSA configuration's PCMs are in
+ * alsa-pcm-devices.cpp.
  *
  * Every test sets GST_MEDIASTREAM_FAKE_DEVICES itself: with CK_FORK=no
  * (valgrind) the tests share one process. */
 
+/* Before check-main.h: libcheck's fail () macro breaks the standard
+ * streams. */
+#include "fake-sysfs.h"
+#include <nlohmann/json.hpp>
+
 #include "check-main.h"
 
+#include "device-change.h"
 #include "fake-devices.h"
 #include "gst-ptr.h"
 #include "media-devices.h"
+#include "source-errors.h"
+#include "test-device.h"
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <mutex>
 #include <set>
 #include <string>
@@ -67,26 +82,6 @@ structure (const char *text)
 }
 
 /* A provider of "real" devices, as v4l2, alsa and pulse describe them. */
-struct TestDevice {
-  GstDevice parent;
-};
-struct TestDeviceClass {
-  GstDeviceClass parent_class;
-};
-G_DEFINE_TYPE (TestDevice, test_device, GST_TYPE_DEVICE);
-
-void
-test_device_init (TestDevice * self)
-{
-  (void) self;
-}
-
-void
-test_device_class_init (TestDeviceClass * klass)
-{
-  (void) klass;
-}
-
 struct TestProvider {
   GstDeviceProvider parent;
 };
@@ -102,9 +97,7 @@ testDevice (const char *label, const char *klass, const char *caps,
   CapsPtr c (gst_caps_from_string (caps));
   StructurePtr p (gst_structure_from_string (properties, nullptr));
   fail_unless (c && p, "%s / %s", caps, properties);
-  return GST_DEVICE (gst_object_ref_sink (g_object_new (test_device_get_type (),
-              "display-name", label, "device-class", klass, "caps", c.get (),
-              "properties", p.get (), nullptr)));
+  return newTestDevice (label, klass, c.get (), p.get ());
 }
 
 #define TEST_VIDEO_CAPS "video/x-raw, format=YUY2, width=640, height=480, " \
@@ -151,6 +144,20 @@ test_provider_class_init (TestProviderClass * klass)
   provider_class->probe = test_provider_probe;
   gst_device_provider_class_set_static_metadata (provider_class,
       "Test provider", "Source/Video/Audio", "Test devices", "tests");
+}
+
+/* The real devices the test provider adds to whatever the machine has. */
+MediaDevices
+testProviderDevices ()
+{
+  fail_unless (gst_device_provider_register (nullptr, "testdeviceprovider",
+          GST_RANK_MARGINAL, test_provider_get_type ()));
+  MediaDevices devices;
+  for (MediaDevice & device : enumerate ()) {
+    if (device.description.label.rfind ("Test ", 0) == 0)
+      devices.push_back (device);
+  }
+  return devices;
 }
 
 }  // namespace
@@ -321,13 +328,7 @@ GST_END_TEST;
 GST_START_TEST (test_real_devices)
 {
   g_unsetenv (kFakeDevicesEnv);
-  fail_unless (gst_device_provider_register (nullptr, "testdeviceprovider",
-          GST_RANK_MARGINAL, test_provider_get_type ()));
-  MediaDevices devices;
-  for (MediaDevice & device : enumerate ()) {
-    if (device.description.label.rfind ("Test ", 0) == 0)
-      devices.push_back (device);
-  }
+  const MediaDevices devices = testProviderDevices ();
   expectLabels (devices, { "Test Built-in Mic", "Test Webcam Mic",
           "Test Webcam", "Test Twin", "Test Twin" });
   fail_unless (devices[0].isDefault);
@@ -342,15 +343,23 @@ GST_START_TEST (test_real_devices)
     ids.insert (device.description.deviceId);
   fail_unless_equals_int (ids.size (), devices.size ());
   /* The same again: the ids are stable. */
-  MediaDevices again;
-  for (MediaDevice & device : enumerate ()) {
-    if (device.description.label.rfind ("Test ", 0) == 0)
-      again.push_back (device);
-  }
+  const MediaDevices again = testProviderDevices ();
   fail_unless_equals_int (again.size (), devices.size ());
   for (std::size_t i = 0; i < devices.size (); i++)
     fail_unless (again[i].description.deviceId ==
         devices[i].description.deviceId);
+}
+GST_END_TEST;
+
+/* The variable unset in a process that listed fake devices: the real ones
+ * are back in the next listing. */
+GST_START_TEST (test_fake_devices_switched_off)
+{
+  g_setenv (kFakeDevicesEnv, "laptop", TRUE);
+  expectLabels (enumerate (), { "Internal Microphone",
+          "USB Headset Microphone", "Integrated Camera" });
+  g_unsetenv (kFakeDevicesEnv);
+  fail_unless_equals_int (testProviderDevices ().size (), 5);
 }
 GST_END_TEST;
 
@@ -422,6 +431,311 @@ GST_START_TEST (test_device_watch_one_kind)
 }
 GST_END_TEST;
 
+/* Keys from sysfs: the node's device and index, found through its device
+ * number (so any name of the node gives the same key), the card's device
+ * and PCM number, and one group for the webcam's camera and microphone.
+ * /dev/null stands in for the camera's node. */
+GST_START_TEST (test_keys_from_sysfs)
+{
+  FakeSysfs sysfs;
+  const std::string webcam = sysfs.usbWebcam ();
+  sysfs.charDevice ("1:3", "video4linux/video0");
+  const std::string interface0 = sysfs.devicePath (webcam + "/1-4:1.0");
+  const std::string interface3 = sysfs.devicePath (webcam + "/1-4:1.3");
+  const std::string group = "sysfs=" + sysfs.devicePath (webcam);
+
+  auto camera = structure ("p, device.api=v4l2, device.path=/dev/null, "
+      "device.bus_path=pci-0000:00:14.0-usb-0:4:1.0");
+  const DeviceKeys cameraKeys = deviceKeys (camera.get (), "", "Webcam",
+      sysfs.root ());
+  const std::string cameraKey = "v4l2:sysfs=" + interface0 + ",index=0";
+  fail_unless_equals_string (cameraKeys.device.c_str (), cameraKey.c_str ());
+  fail_unless_equals_string (cameraKeys.group.c_str (), group.c_str ());
+
+  /* The same node under another name: the same keys. */
+  ScratchDir links;
+  const std::string alias = (links.path () / "video7").string ();
+  fail_unless (symlink ("/dev/null", alias.c_str ()) == 0);
+  auto renamed = structure (("p, device.api=v4l2, device.path=" + alias)
+      .c_str ());
+  const DeviceKeys renamedKeys = deviceKeys (renamed.get (), "", "Webcam",
+      sysfs.root ());
+  fail_unless (renamedKeys.device == cameraKeys.device);
+  fail_unless (renamedKeys.group == cameraKeys.group);
+
+  /* Its microphone, from GStreamer's alsa provider. */
+  auto mic = structure ("p, device.api=alsa, device.class=sound, "
+      "alsa.card=(int)1, alsa.id=Webcam");
+  const DeviceKeys micKeys = deviceKeys (mic.get (), "hw:1,0", "Webcam Mic",
+      sysfs.root ());
+  const std::string micKey = "alsa:sysfs=" + interface3 + ",pcm=0";
+  fail_unless_equals_string (micKeys.device.c_str (), micKey.c_str ());
+  fail_unless_equals_string (micKeys.group.c_str (), group.c_str ());
+  fail_unless (cardGroupKey (1, sysfs.root ()) == group);
+  fail_if (cardGroupKey (2, sysfs.root ()).has_value ());
+
+  /* A PCM of the ALSA configuration: its name, and the group of the card
+   * it opens. */
+  auto configured = structure ("p, device.api=alsa, alsa.pcm=studio, "
+      "alsa.card=(int)1");
+  const DeviceKeys configuredKeys = deviceKeys (configured.get (), "",
+      "Studio", sysfs.root ());
+  fail_unless_equals_string (configuredKeys.device.c_str (),
+      "alsa-pcm=studio");
+  fail_unless_equals_string (configuredKeys.group.c_str (), group.c_str ());
+  auto unbound = structure ("p, device.api=alsa, alsa.pcm=studio");
+  const DeviceKeys unboundKeys = deviceKeys (unbound.get (), "", "Studio",
+      sysfs.root ());
+  fail_unless_equals_string (unboundKeys.group.c_str (),
+      "device:alsa-pcm=studio");
+
+  /* And from pulse, whose sysfs.path leaves out "/sys". */
+  auto pulse = structure ("p, device.api=alsa, alsa.card=1, "
+      "sysfs.path=/devices/pci0000:00/0000:00:14.0/usb1/1-4/1-4:1.3/"
+      "sound/card1");
+  const DeviceKeys pulseKeys = deviceKeys (pulse.get (),
+      "alsa_input.usb-Webcam-02.analog-stereo", "Webcam Mic", sysfs.root ());
+  fail_unless_equals_string (pulseKeys.group.c_str (), group.c_str ());
+
+  /* What sysfs does not know: the properties' keys. */
+  auto gone = structure ("p, device.api=v4l2, device.path=/dev/no-such-node, "
+      "device.bus_path=pci-0000:00:14.0-usb-0:4:1.0");
+  const DeviceKeys goneKeys = deviceKeys (gone.get (), "", "Webcam",
+      sysfs.root ());
+  fail_unless (goneKeys.device == stableDeviceKey (gone.get (), "", "Webcam"));
+  fail_unless_equals_string (goneKeys.group.c_str (),
+      "bus=pci-0000:00:14.0-usb-0:4");
+}
+GST_END_TEST;
+
+/* A GstDevice from elsewhere gets the same description as in a listing. */
+GST_START_TEST (test_describe_gst_device)
+{
+  g_unsetenv (kFakeDevicesEnv);
+  MediaDevices listed;
+  for (MediaDevice & device : testProviderDevices ()) {
+    if (device.description.label == "Test Webcam")
+      listed.push_back (device);
+  }
+  fail_unless_equals_int (listed.size (), 1);
+  auto described = describeGstDevice (listed[0].device.get ());
+  fail_unless (described.has_value ());
+  fail_unless (described->description.deviceId ==
+      listed[0].description.deviceId);
+  fail_unless (described->description.groupId ==
+      listed[0].description.groupId);
+  fail_unless_equals_int (described->description.videoModes.size (), 1);
+
+  /* Left out, as in a listing: a monitor of an output. */
+  ObjectPtr<GstDevice> monitor (testDevice ("Monitor", "Audio/Source",
+          TEST_AUDIO_CAPS, "p, device.api=pulse, device.class=monitor"));
+  fail_if (describeGstDevice (monitor.get ()).has_value ());
+}
+GST_END_TEST;
+
+GST_START_TEST (test_find_device)
+{
+  g_setenv (kFakeDevicesEnv, "laptop", TRUE);
+  const MediaDevices devices = enumerate ();
+  const DeviceDescription &camera = devices[2].description;
+  auto found = findDevice (camera.deviceId, Kind::Video);
+  fail_unless (found.ok ());
+  fail_unless_equals_string (found->description.label.c_str (),
+      "Integrated Camera");
+  fail_unless (found->device != nullptr);
+
+  /* Another kind, or a device of another profile (unplugged). */
+  auto wrongKind = findDevice (camera.deviceId, Kind::Audio);
+  fail_if (wrongKind.ok ());
+  fail_unless (wrongKind.error ().name == ErrorName::NotFoundError);
+  g_setenv (kFakeDevicesEnv, "phone", TRUE);
+  auto unplugged = findDevice (camera.deviceId, Kind::Video);
+  fail_if (unplugged.ok ());
+  fail_unless (unplugged.error ().name == ErrorName::NotFoundError);
+  fail_unless (unplugged.error ().message.find (camera.deviceId) !=
+      std::string::npos, "%s", unplugged.error ().message.c_str ());
+}
+GST_END_TEST;
+
+/* Fake cameras have no controls the system can change. */
+GST_START_TEST (test_camera_settings_without_driver)
+{
+  g_setenv (kFakeDevicesEnv, "phone", TRUE);
+  const MediaDevices devices = enumerate ();
+  const MediaDevice &back = devices.back ();
+  fail_unless_equals_string (back.description.label.c_str (), "Back Camera");
+  auto read = readCameraSettings (back);
+  fail_unless (read.ok ());
+  fail_unless (*read == Settings ());
+
+  Settings size;
+  size.set (Property::Width, 640.0);
+  fail_unless (applyCameraSettings (back, size).ok ());
+  Settings zoom;
+  zoom.set (Property::Zoom, 2.0);
+  auto refused = applyCameraSettings (back, zoom);
+  fail_if (refused.ok ());
+  fail_unless (refused.error ().name == ErrorName::OverconstrainedError);
+  fail_unless_equals_string (refused.error ().constraint.c_str (), "zoom");
+}
+GST_END_TEST;
+
+/* The devicechange message carries what `devices --json` prints; an
+ * element posts it from its DeviceWatch. */
+GST_START_TEST (test_device_change_message)
+{
+  g_setenv (kFakeDevicesEnv, "laptop", TRUE);
+  ObjectPtr<GstElement> pipeline (GST_ELEMENT (gst_object_ref_sink
+          (gst_pipeline_new ("devices"))));
+  GstElement *element = pipeline.get ();
+  auto watch = DeviceWatch::start (DeviceKinds (),
+      [element] (const MediaDevices & devices) {
+        gst_element_post_message (element,
+            newDeviceChangeMessage (GST_OBJECT (element), devices));
+      });
+  fail_unless (watch.ok ());
+
+  ObjectPtr<GstDeviceProvider> provider
+      (gst_device_provider_factory_get_by_name
+      ("mediastreamfakedeviceprovider"));
+  g_object_set (provider.get (), "profile", "chromium", nullptr);
+
+  ObjectPtr<GstBus> bus (gst_element_get_bus (element));
+  GstMessage *last = nullptr;
+  while (GstMessage * m = gst_bus_pop_filtered (bus.get (),
+          GST_MESSAGE_ELEMENT)) {
+    if (last)
+      gst_message_unref (last);
+    last = m;
+  }
+  fail_unless (last != nullptr, "no devicechange on the bus");
+  fail_unless (GST_MESSAGE_SRC (last) == GST_OBJECT (element));
+  const GstStructure *s = gst_message_get_structure (last);
+  fail_unless (gst_structure_has_name (s, "devicechange"));
+  const gchar *text = gst_structure_get_string (s, "devices");
+  fail_unless (text != nullptr);
+  const auto json = nlohmann::ordered_json::parse (text, nullptr, false);
+  fail_if (json.is_discarded (), "%s", text);
+
+  const MediaDevices now = (*watch)->devices ();
+  fail_unless (json == devicesJson (descriptionsOf (now)), "%s", text);
+  const std::string expected = devicesJsonText (descriptionsOf (now));
+  fail_unless_equals_string (text, expected.c_str ());
+  fail_unless_equals_int (json["devices"].size (), 2);
+  fail_unless (json["devices"][1]["label"] == "Fake Camera");
+  fail_unless (json["devices"][1]["kind"] == "videoinput");
+  fail_unless (json["devices"][1]["deviceId"] ==
+      now[1].description.deviceId);
+  fail_unless (json["devices"][1]["capabilities"]["width"]["max"] == 3840);
+  gst_message_unref (last);
+
+  /* Messages left on the bus would keep the pipeline (their source)
+   * alive. */
+  watch->reset ();
+  gst_bus_set_flushing (bus.get (), TRUE);
+  g_object_set (provider.get (), "profile", nullptr, nullptr);
+}
+GST_END_TEST;
+
+static Error
+errorOf (const MediaDevice & device, GQuark domain, gint code,
+    const char *text)
+{
+  GError *error = g_error_new_literal (domain, code, text);
+  GstMessage *message = gst_message_new_error (nullptr, error, "details");
+  g_error_free (error);
+  const Error mapped = sourceError (message, device);
+  gst_message_unref (message);
+  return mapped;
+}
+
+static void
+expectError (const Error & error, ErrorName name, const std::string &message)
+{
+  fail_unless (error.name == name, "%s: %s",
+      std::string (errorNameString (error.name)).c_str (),
+      error.message.c_str ());
+  fail_unless_equals_string (error.message.c_str (), message.c_str ());
+}
+
+/* The codes that say it all, and the others, told apart by whether the
+ * device is still there. */
+GST_START_TEST (test_source_error_names)
+{
+  g_setenv (kFakeDevicesEnv, "laptop", TRUE);
+  const MediaDevices devices = enumerate ();
+  const MediaDevice &camera = devices[2];
+  const MediaDevice &mic = devices[0];
+
+  expectError (errorOf (camera, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_BUSY,
+          "Device is busy"), ErrorName::NotReadableError,
+      "the camera \"Integrated Camera\" is in use by another application");
+  expectError (errorOf (mic, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_BUSY,
+          "Device is busy"), ErrorName::NotReadableError,
+      "the microphone \"Internal Microphone\" is in use by another "
+      "application");
+  expectError (errorOf (camera, GST_RESOURCE_ERROR,
+          GST_RESOURCE_ERROR_NOT_AUTHORIZED, "Permission denied"),
+      ErrorName::NotAllowedError,
+      "the system does not allow access to the camera \"Integrated Camera\"");
+
+  /* Still listed: it failed. */
+  expectError (errorOf (camera, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_READ,
+          "Could not read from resource."), ErrorName::NotReadableError,
+      "the camera \"Integrated Camera\" could not be read: Could not read "
+      "from resource.");
+  /* No longer listed: it went away. */
+  g_setenv (kFakeDevicesEnv, "chromium", TRUE);
+  expectError (errorOf (camera, GST_RESOURCE_ERROR, GST_RESOURCE_ERROR_READ,
+          "Could not read from resource."), ErrorName::NotFoundError,
+      "the camera \"Integrated Camera\" is no longer connected");
+  expectError (errorOf (mic, GST_STREAM_ERROR, GST_STREAM_ERROR_FAILED,
+          "Internal data stream error."), ErrorName::NotFoundError,
+      "the microphone \"Internal Microphone\" is no longer connected");
+}
+GST_END_TEST;
+
+/* v4l2src's own errors, on nodes this machine has or has not. */
+GST_START_TEST (test_source_error_from_v4l2src)
+{
+  g_unsetenv (kFakeDevicesEnv);
+  for (const char *path : { "/dev/video-gone", "/dev/null" }) {
+    ObjectPtr<GstDevice> device (testDevice ("USB Camera", "Video/Source",
+            TEST_VIDEO_CAPS, (std::string ("p, device.api=v4l2, "
+                    "device.path=") + path).c_str ()));
+    auto camera = describeGstDevice (device.get ());
+    fail_unless (camera.has_value ());
+
+    ObjectPtr<GstElement> pipeline (GST_ELEMENT (gst_object_ref_sink
+            (gst_pipeline_new (nullptr))));
+    GstElement *src = gst_element_factory_make ("v4l2src", nullptr);
+    GstElement *sink = gst_element_factory_make ("fakesink", nullptr);
+    fail_unless (src && sink);
+    g_object_set (src, "device", path, nullptr);
+    gst_bin_add_many (GST_BIN (pipeline.get ()), src, sink, nullptr);
+    fail_unless (gst_element_link (src, sink));
+    gst_element_set_state (pipeline.get (), GST_STATE_PLAYING);
+    ObjectPtr<GstBus> bus (gst_element_get_bus (pipeline.get ()));
+    GstMessage *message = gst_bus_timed_pop_filtered (bus.get (),
+        30 * GST_SECOND, GST_MESSAGE_ERROR);
+    fail_unless (message != nullptr, "%s: no error", path);
+    const Error error = sourceError (message, *camera);
+    gst_message_unref (message);
+    gst_element_set_state (pipeline.get (), GST_STATE_NULL);
+
+    if (g_str_equal (path, "/dev/video-gone")) {
+      expectError (error, ErrorName::NotFoundError,
+          "the camera \"USB Camera\" is no longer connected");
+    } else {
+      /* There, but no camera. */
+      fail_unless (error.name == ErrorName::NotReadableError);
+      fail_unless (error.message.rfind ("the camera \"USB Camera\" could "
+              "not be read: ", 0) == 0, "%s", error.message.c_str ());
+    }
+  }
+}
+GST_END_TEST;
+
 static Suite *
 media_devices_suite (void)
 {
@@ -435,8 +749,16 @@ media_devices_suite (void)
   tcase_add_test (tc, test_broken_profile);
   tcase_add_test (tc, test_stable_keys);
   tcase_add_test (tc, test_real_devices);
+  tcase_add_test (tc, test_fake_devices_switched_off);
   tcase_add_test (tc, test_device_watch);
   tcase_add_test (tc, test_device_watch_one_kind);
+  tcase_add_test (tc, test_keys_from_sysfs);
+  tcase_add_test (tc, test_describe_gst_device);
+  tcase_add_test (tc, test_find_device);
+  tcase_add_test (tc, test_camera_settings_without_driver);
+  tcase_add_test (tc, test_device_change_message);
+  tcase_add_test (tc, test_source_error_names);
+  tcase_add_test (tc, test_source_error_from_v4l2src);
   return s;
 }
 

@@ -17,25 +17,6 @@
 using namespace mediastream;
 using namespace fixtures;
 
-/* Chromium's MediaStreamConstraintsUtilVideoDeviceTest devices. */
-static std::vector<DeviceDescription>
-chromiumFixture ()
-{
-  return {
-    camera ("dev1", { videoMode (200, 200, 40), videoMode (500, 500, 40),
-            videoMode (1000, 1000, 20) }),
-    camera ("dev2", { videoMode (40, 30, 20), videoMode (320, 240, 30),
-            videoMode (640, 480, 30), videoMode (800, 600, 20) },
-        "environment"),
-    camera ("dev3", { videoMode (600, 400, 10), videoMode (640, 480, 10),
-            videoMode (480, 640, 30), videoMode (640, 480, 30),
-            videoMode (1280, 720, 60), videoMode (1920, 1080, 60),
-            videoMode (2304, 1536, 10) }, "user"),
-    camera ("dev4", { videoMode (640, 480, 30, "GRAY16_LE") }, "environment"),
-    camera ("dev5", { videoMode (640, 480, 0), videoMode (500, 500, 0.1) }),
-  };
-}
-
 static Selection
 pick (const std::vector<DeviceDescription> &devices, const char *json)
 {
@@ -389,14 +370,10 @@ GST_END_TEST;
 GST_START_TEST (test_range_caps_source_uses_defaults)
 {
   /* videotestsrc-like: any size, any rate */
-  VideoMode any;
-  any.mediaType = "video/x-raw";
-  any.formats = { "I420" };
-  any.width = IntRange { 1, 2147483647, 1 };
-  any.height = IntRange { 1, 2147483647, 1 };
-  any.frameRate = FractionRange { Fraction { 0, 1 },
-    Fraction { 2147483647, 1 } };
-  std::vector<DeviceDescription> devices = { camera ("test", { any }) };
+  std::vector<DeviceDescription> devices = { camera ("test", { rangedMode (
+              IntRange { 1, 2147483647, 1 }, IntRange { 1, 2147483647, 1 },
+              FractionRange { Fraction { 0, 1 }, Fraction { 2147483647, 1 } })
+        }) };
 
   Selection s = pick (devices, "{}");
   assert_size (s, 640, 480);

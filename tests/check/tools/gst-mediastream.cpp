@@ -24,6 +24,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include <csignal>
+
 using Json = nlohmann::ordered_json;
 
 namespace {
@@ -233,18 +235,109 @@ GST_START_TEST (test_devices_table)
   fail_unless_equals_int (run.status, 0);
   const std::vector<std::string> lines = run.lines ();
   fail_unless_equals_int (lines.size (), 4);
-  fail_unless (lines[0].rfind ("KIND", 0) == 0);
+  fail_unless (lines[0].rfind ("KIND        LABEL                   DEVICE ID"
+          "  GROUP ID  MODES", 0) == 0, "%s", lines[0].c_str ());
+  fail_unless (contains (lines[0], "CONTROLS"));
   fail_unless (lines[1].rfind ("audioinput  Internal Microphone", 0) == 0,
       "%s", lines[1].c_str ());
   fail_unless (lines[2].rfind ("audioinput  USB Headset Microphone", 0) == 0);
   fail_unless (lines[3].rfind ("videoinput  Integrated Camera", 0) == 0);
-  fail_unless (contains (lines[3], "YUY2 160x120..1280x720 @ 10..30 fps"
-          " (7 modes)"), "%s", lines[3].c_str ());
-  fail_unless (contains (lines[3], "image/jpeg 640x360..1280x720 @ 30 fps"));
-  fail_unless (contains (lines[2], "S16LE 44100..48000 Hz 1 ch (2 modes)"));
+
+  /* The short ids are the first characters of the whole ones. */
+  const Json devices = onlyAnswer (runTool ({ "devices", "--json" },
+          "laptop"))["devices"];
+  const std::string cameraId = devices[2]["deviceId"];
+  const std::string groupId = devices[2]["groupId"];
+  fail_unless (contains (lines[3], ("  " + cameraId.substr (0, 8) + "   " +
+              groupId.substr (0, 8) + "  ").c_str ()), "%s", lines[3].c_str ());
+  fail_unless (contains (lines[3], "12 modes in 2 formats, up to "
+          "1280x720@30"), "%s", lines[3].c_str ());
+  fail_unless (contains (lines[3], "brightness contrast"));
+  fail_unless (contains (lines[3], ", facing user"));
+  fail_unless (contains (lines[2], "2 modes, 44100..48000 Hz, 1 ch"));
+  fail_unless (contains (lines[2], "latency 20 ms"));
 
   run = runTool ({ "devices" });
-  fail_unless (contains (run.out, "I420 96x96..3840x2160 @ 30 fps (6 modes)"));
+  fail_unless (contains (run.out, "6 modes, up to 3840x2160@30"));
+}
+
+GST_END_TEST;
+
+/* A running tool with a pipe on each end. */
+class RunningTool {
+public:
+  RunningTool (const std::vector<std::string> &args, const char *profile) {
+    const gchar *tool = g_getenv ("GST_MEDIASTREAM_TOOL");
+    fail_unless (tool != nullptr, "GST_MEDIASTREAM_TOOL is not set");
+    std::unique_ptr<GSubprocessLauncher, ObjectUnref>
+        launcher (g_subprocess_launcher_new (static_cast<GSubprocessFlags>
+            (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE)));
+    g_subprocess_launcher_setenv (launcher.get (),
+        "GST_MEDIASTREAM_FAKE_DEVICES", profile, TRUE);
+    std::vector<const gchar *> argv = { tool };
+    for (const std::string & arg : args)
+      argv.push_back (arg.c_str ());
+    argv.push_back (nullptr);
+    GError *error = nullptr;
+    process_.reset (g_subprocess_launcher_spawnv (launcher.get (),
+            argv.data (), &error));
+    fail_unless (process_ != nullptr, "cannot run %s: %s", tool,
+        error ? error->message : "");
+    out_.reset (g_data_input_stream_new (g_subprocess_get_stdout_pipe
+            (process_.get ())));
+  }
+
+  /* The next line of its output; "" at its end. */
+  std::string readLine () {
+    gsize length = 0;
+    std::unique_ptr<char, GFree> line (g_data_input_stream_read_line
+        (out_.get (), &length, nullptr, nullptr));
+    return line ? std::string (line.get (), length) : std::string ();
+  }
+  void closeInput () {
+    fail_unless (g_output_stream_close (g_subprocess_get_stdin_pipe
+            (process_.get ()), nullptr, nullptr));
+  }
+  void interrupt () { g_subprocess_send_signal (process_.get (), SIGINT); }
+  /* Its exit status once it has ended (it must end by itself). */
+  int wait () {
+    fail_unless (g_subprocess_wait (process_.get (), nullptr, nullptr));
+    fail_unless (g_subprocess_get_if_exited (process_.get ()),
+        "the tool ended by signal %d", g_subprocess_get_if_signaled
+        (process_.get ())? g_subprocess_get_term_sig (process_.get ()) : 0);
+    return g_subprocess_get_exit_status (process_.get ());
+  }
+
+private:
+  std::unique_ptr<GSubprocess, ObjectUnref> process_;
+  std::unique_ptr<GDataInputStream, ObjectUnref> out_;
+};
+
+/* devices --watch: the list first (as devices --json prints it), then
+ * one line per devicechange, until standard input ends or an interrupt.
+ * The changes themselves are tested in tools/device-listing.cpp, where
+ * the fake provider can be reached. */
+GST_START_TEST (test_devices_watch)
+{
+  const std::string listed = runTool ({ "devices", "--json" }, "phone").out;
+
+  RunningTool endOfInput ({ "devices", "--watch", "--json" }, "phone");
+  const std::string first = endOfInput.readLine () + "\n";
+  fail_unless (first == listed, "the first line differs from devices "
+      "--json (%zu and %zu bytes): %.200s", first.size (), listed.size (),
+      first.c_str ());
+  endOfInput.closeInput ();
+  fail_unless_equals_int (endOfInput.wait (), 0);
+  fail_unless (endOfInput.readLine ().empty ());
+
+  RunningTool interrupted ({ "devices", "--watch" }, "phone");
+  fail_unless (interrupted.readLine ().rfind ("KIND", 0) == 0);
+  interrupted.interrupt ();
+  fail_unless_equals_int (interrupted.wait (), 0);
+
+  /* A broken profile is told at once. */
+  RunningTool broken ({ "devices", "--watch" }, "no-such-profile");
+  fail_unless_equals_int (broken.wait (), 1);
 }
 
 GST_END_TEST;
@@ -451,6 +544,7 @@ GST_START_TEST (test_usage_errors)
     {"select", "--json"},
     {"select", "{}", "{}"},
     {"devices", "extra"},
+    {"select", "--watch", "{}"},
     {"supported", "extra"},
   };
   for (const auto & args : mistakes) {
@@ -527,6 +621,7 @@ gst_mediastream_tool_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_devices_json);
   tcase_add_test (tc, test_devices_table);
+  tcase_add_test (tc, test_devices_watch);
   tcase_add_test (tc, test_select_video);
   tcase_add_test (tc, test_select_both_kinds);
   tcase_add_test (tc, test_select_webcam_mode);

@@ -9,8 +9,12 @@
 
 #include "sysfs-device.h"
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -48,10 +52,10 @@ isUsbDevice (const fs::path &device)
 std::optional<std::string>
 physicalDevice (const std::string &classDevice)
 {
-  std::error_code ec;
-  const fs::path device = fs::canonical (fs::path (classDevice) / "device", ec);
-  if (ec)
+  const std::optional<std::string> found = deviceOf (classDevice);
+  if (!found)
     return std::nullopt;
+  const fs::path device (*found);
 
   /* The nearest USB device or PCI function at or above the device. Every
    * level of a device tree has a subsystem link; the walk ends at the bus
@@ -64,6 +68,47 @@ physicalDevice (const std::string &classDevice)
       return at.string ();
   }
   return device.string ();
+}
+
+std::optional<std::string>
+deviceOf (const std::string &classDevice)
+{
+  std::error_code ec;
+  const fs::path device = fs::canonical (fs::path (classDevice) / "device", ec);
+  if (ec)
+    return std::nullopt;
+  return device.string ();
+}
+
+std::optional<std::string>
+classDeviceOfNode (const std::string &node, const std::string &sysfsRoot)
+{
+  struct stat st;
+  if (stat (node.c_str (), &st) != 0 || !S_ISCHR (st.st_mode))
+    return std::nullopt;
+  const fs::path link = fs::path (sysfsRoot) / "dev" / "char" /
+      (std::to_string (major (st.st_rdev)) + ":" +
+      std::to_string (minor (st.st_rdev)));
+  std::error_code ec;
+  const fs::path resolved = fs::canonical (link, ec);
+  if (ec)
+    return std::nullopt;
+  return resolved.string ();
+}
+
+std::optional<std::string>
+attribute (const std::string &directory, const std::string &name)
+{
+  std::ifstream file (fs::path (directory) / name);
+  if (!file)
+    return std::nullopt;
+  std::string text ((std::istreambuf_iterator<char> (file)),
+      std::istreambuf_iterator<char> ());
+  if (file.bad ())
+    return std::nullopt;
+  while (!text.empty () && (text.back () == '\n' || text.back () == ' '))
+    text.pop_back ();
+  return text;
 }
 
 }  // namespace mediastream::sysfs

@@ -8,7 +8,8 @@
  */
 
 /* Which physical device a kernel class device (a sound card, a video node)
- * belongs to, from sysfs. A webcam's microphone and its camera are two USB
+ * belongs to, from sysfs, and the other facts about it that survive a
+ * reboot. A webcam's microphone and its camera are two USB
  * interfaces of one USB device: /sys/class/sound/cardN/device and
  * /sys/class/video4linux/videoM/device resolve to sibling interface
  * directories, and their common parent is the device both belong to. That
@@ -41,5 +42,25 @@ namespace mediastream::sysfs {
  * another path). Empty when the class device does not exist or has no
  * device link (e.g. /sys/class/sound/timer). */
 std::optional<std::string> physicalDevice (const std::string &classDevice);
+
+/* The device directory a class device hangs off (its "device" link,
+ * resolved), e.g. the USB interface of a webcam's video node,
+ * "/sys/devices/pci0000:00/0000:00:14.0/usb1/1-2/1-2:1.0". Empty when there
+ * is no such link. */
+std::optional<std::string> deviceOf (const std::string &classDevice);
+
+/* The class device directory of a device node such as "/dev/video0", found
+ * through its device number (<sysfsRoot>/dev/char/<major>:<minor>), so
+ * that any name or link for the node (/dev/v4l/by-id/...) leads to the same
+ * directory. Empty when the path is not a character device sysfs knows.
+ * sysfsRoot is for tests. */
+std::optional<std::string> classDeviceOfNode (const std::string &node,
+    const std::string &sysfsRoot = "/sys");
+
+/* The text of a sysfs attribute file without its trailing newline, e.g.
+ * attribute ("/sys/class/video4linux/video0", "index"). Empty when it
+ * cannot be read. */
+std::optional<std::string> attribute (const std::string &directory,
+    const std::string &name);
 
 }  // namespace mediastream::sysfs

@@ -1,0 +1,56 @@
+/* gst-mediastream
+ * Copyright (C) 2026 gst-mediastream contributors
+ *
+ * This library is free software; you can redistribute it and/or
+ * modify it under the terms of the GNU Library General Public
+ * License as published by the Free Software Foundation; either
+ * version 2.1 of the License, or (at your option) any later version.
+ */
+
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include "device-change.h"
+
+#include "json.h"
+#include "select-settings.h"
+
+namespace mediastream {
+
+nlohmann::ordered_json
+devicesJson (const std::vector<DeviceDescription> &devices)
+{
+  using Json = nlohmann::ordered_json;
+  Json list = Json::array ();
+  for (const DeviceDescription & device : devices) {
+    Json entry = Json::object ();
+    entry["kind"] = deviceKindName (device.kind);
+    entry["label"] = device.label;
+    entry["deviceId"] = device.deviceId;
+    entry["groupId"] = device.groupId;
+    entry["capabilities"] = toJson (capabilitiesOf (device));
+    list.push_back (std::move (entry));
+  }
+  Json answer = Json::object ();
+  answer["devices"] = std::move (list);
+  return answer;
+}
+
+std::string
+devicesJsonText (const std::vector<DeviceDescription> &devices)
+{
+  return devicesJson (devices).dump (-1, ' ', false,
+      nlohmann::ordered_json::error_handler_t::replace);
+}
+
+GstMessage *
+newDeviceChangeMessage (GstObject * src, const MediaDevices & devices)
+{
+  const std::string text = devicesJsonText (descriptionsOf (devices));
+  GstStructure *structure = gst_structure_new (kDeviceChangeMessageName,
+      "devices", G_TYPE_STRING, text.c_str (), nullptr);
+  return gst_message_new_element (src, structure);
+}
+
+}  // namespace mediastream
