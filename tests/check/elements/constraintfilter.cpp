@@ -17,6 +17,7 @@
 #include "gst-ptr.h"
 #include "json.h"
 #include "select-settings.h"
+#include "thread-signal.h"
 
 #include "check-main.h"
 
@@ -24,7 +25,6 @@
 #include <gst/video/video.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -469,13 +469,6 @@ GST_START_TEST (test_apply_constraints_changes_conversion)
 }
 GST_END_TEST;
 
-/* Set when a blocking probe holds a buffer. */
-struct Held {
-  std::mutex lock;
-  std::condition_variable changed;
-  bool holding = false;
-};
-
 /* A change while a frame is stuck downstream (a sink waiting, a full
  * queue): the chain cannot take the new configuration yet, but the element
  * already reports the new settings and answers a source renegotiating for
@@ -490,21 +483,14 @@ GST_START_TEST (test_apply_constraints_while_the_chain_is_busy)
   GstElement *sink = gst_bin_get_by_name (GST_BIN (w.pipeline ()), "sink");
   ObjectPtr<GstPad> sinkPad (gst_element_get_static_pad (sink, "sink"));
   gst_object_unref (sink);
-  Held held;
+  ThreadSignal held;
   const gulong block = gst_pad_add_probe (sinkPad.get (), (GstPadProbeType)
       (GST_PAD_PROBE_TYPE_BLOCK | GST_PAD_PROBE_TYPE_BUFFER),
       [] (GstPad *, GstPadProbeInfo *, gpointer data) {
-        auto *h = static_cast<Held *> (data);
-        std::lock_guard<std::mutex> guard (h->lock);
-        h->holding = true;
-        h->changed.notify_all ();
+        static_cast<ThreadSignal *> (data)->raise ();
         return GST_PAD_PROBE_OK;
       }, &held, nullptr);
-  {
-    std::unique_lock<std::mutex> guard (held.lock);
-    fail_unless (held.changed.wait_for (guard, std::chrono::seconds (20),
-            [&held] { return held.holding; }), "no frame was held");
-  }
+  fail_unless (held.wait (std::chrono::seconds (20)), "no frame was held");
 
   g_object_set (w.filter (), "constraints",
       "{\"width\":{\"exact\":320},\"height\":{\"exact\":240}}", nullptr);

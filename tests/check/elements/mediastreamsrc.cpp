@@ -18,6 +18,7 @@
 #include "json.h"
 #include "media-devices.h"
 #include "select-settings.h"
+#include "thread-signal.h"
 
 #include "check-main.h"
 
@@ -27,8 +28,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -284,10 +283,8 @@ struct SwitchWatch {
   GstElement *filter;               /* the track's constraintfilter */
   std::atomic<bool> switching { false };
   std::atomic<int> early { 0 };     /* queries before the filter knew */
-  std::mutex lock;
-  std::condition_variable changed;
-  bool sourceAsked = false;
-  bool filterWaited = false;
+  ThreadSignal sourceAsked;
+  std::atomic<bool> filterWaited { false };
 };
 
 /* On the source's output: its renegotiation starts. */
@@ -296,11 +293,8 @@ noteRenegotiation (GstPad *, GstPadProbeInfo * info, gpointer data)
 {
   auto *watch = static_cast<SwitchWatch *> (data);
   if (GST_QUERY_TYPE (GST_PAD_PROBE_INFO_QUERY (info)) == GST_QUERY_CAPS &&
-      watch->switching) {
-    std::lock_guard<std::mutex> guard (watch->lock);
-    watch->sourceAsked = true;
-    watch->changed.notify_all ();
-  }
+      watch->switching)
+    watch->sourceAsked.raise ();
   return GST_PAD_PROBE_OK;
 }
 
@@ -312,16 +306,11 @@ slowRetune (GstPad *, GstPadProbeInfo * info, gpointer data)
 {
   auto *watch = static_cast<SwitchWatch *> (data);
   if (GST_QUERY_TYPE (GST_PAD_PROBE_INFO_QUERY (info)) != GST_QUERY_CAPS ||
-      !watch->switching)
+      !watch->switching || watch->filterWaited.exchange (true))
     return GST_PAD_PROBE_OK;
-  std::unique_lock<std::mutex> guard (watch->lock);
-  if (!watch->filterWaited) {
-    watch->filterWaited = true;
-    /* A bound, not an expectation: the source renegotiates at its next
-     * frame, 33 ms away. */
-    watch->changed.wait_for (guard, std::chrono::seconds (2),
-        [watch] { return watch->sourceAsked; });
-  }
+  /* A bound, not an expectation: the source renegotiates at its next
+   * frame, 33 ms away. */
+  watch->sourceAsked.wait (std::chrono::seconds (2));
   return GST_PAD_PROBE_OK;
 }
 
@@ -383,10 +372,9 @@ GST_END_TEST;
 
 struct HeldNegotiation {
   GThread *tester = g_thread_self ();   /* its queries are not held */
-  std::mutex lock;
-  std::condition_variable changed;
-  bool held = false;
-  bool released = false;
+  std::atomic<bool> holding { false };
+  ThreadSignal held;
+  ThreadSignal released;
 };
 
 /* Holds the first caps query of the source's streaming thread on its way
@@ -396,12 +384,10 @@ holdFirstNegotiation (GstPad *, GstPadProbeInfo * info, gpointer data)
 {
   auto *hold = static_cast<HeldNegotiation *> (data);
   if (GST_QUERY_TYPE (GST_PAD_PROBE_INFO_QUERY (info)) != GST_QUERY_CAPS ||
-      g_thread_self () == hold->tester)
+      g_thread_self () == hold->tester || hold->holding.exchange (true))
     return GST_PAD_PROBE_OK;
-  std::unique_lock<std::mutex> guard (hold->lock);
-  hold->held = true;
-  hold->changed.notify_all ();
-  hold->changed.wait (guard, [hold] { return hold->released; });
+  hold->held.raise ();
+  hold->released.wait ();
   return GST_PAD_PROBE_REMOVE;
 }
 
@@ -426,18 +412,11 @@ GST_START_TEST (test_mode_switch_while_the_source_negotiates)
       (GST_PAD_PROBE_TYPE_QUERY_DOWNSTREAM | GST_PAD_PROBE_TYPE_PULL),
       holdFirstNegotiation, &hold, nullptr);
   fail_if (stream.setState (GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE);
-  {
-    std::unique_lock<std::mutex> guard (hold.lock);
-    fail_unless (hold.changed.wait_for (guard, std::chrono::seconds (20),
-            [&hold] { return hold.held; }), "the source never negotiated");
-  }
+  fail_unless (hold.held.wait (std::chrono::seconds (20)),
+      "the source never negotiated");
   g_object_set (stream.pad ("video_0").get (), "constraints",
       "{\"width\":{\"exact\":1280},\"height\":{\"exact\":720}}", nullptr);
-  {
-    std::lock_guard<std::mutex> guard (hold.lock);
-    hold.released = true;
-    hold.changed.notify_all ();
-  }
+  hold.released.raise ();
   stream.waitCaps ("video_0", "video/x-raw,width=1280,height=720");
   stream.waitBuffers ("video_0", 3);
   fail_unless_equals_int (stream.countMessages ([] (GstMessage * m) {
