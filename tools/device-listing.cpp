@@ -253,19 +253,22 @@ controlsSummary (const DeviceDescription & device)
 }
 
 std::vector<std::string>
-deviceListing (const std::vector<DeviceDescription> &devices, bool json)
+deviceListing (const MediaDevices & devices, bool json)
 {
   if (json)
     return { devicesJsonText (devices) };
   if (devices.empty ())
-    return { "No cameras or microphones found." };
+    return { "No cameras, microphones or audio outputs found." };
   std::vector<std::vector<std::string>> rows = {
     {"KIND", "LABEL", "DEVICE ID", "GROUP ID", "MODES", "CONTROLS"}
   };
-  for (const DeviceDescription & device : devices)
-    rows.push_back ({ deviceKindName (device.kind), device.label,
-            shortId (device.deviceId), shortId (device.groupId),
-            modesSummary (device), controlsSummary (device)});
+  for (const MediaDevice & device : devices) {
+    const DeviceDescription &description = device.description;
+    rows.push_back ({ mediaDeviceKind (device), description.label,
+            shortId (description.deviceId), shortId (description.groupId),
+            device.output ? "-" : modesSummary (description),
+            device.output ? "-" : controlsSummary (description)});
+  }
   return formatTable (rows);
 }
 
@@ -279,8 +282,7 @@ watchDevices (DeviceKinds kinds, bool json, int inputFd,
    * time, whole. */
   auto print = [&lock, &first, json, &writeLine] (const MediaDevices &
       devices) {
-    const std::vector<std::string> lines =
-        deviceListing (descriptionsOf (devices), json);
+    const std::vector<std::string> lines = deviceListing (devices, json);
     std::lock_guard<std::mutex> guard (lock);
     if (!first && !json)
       writeLine ("");

@@ -48,10 +48,10 @@ std::string controlsSummary (const DeviceDescription &device);
 
 /* The lines `devices` prints: the table (a header and one row per device:
  * kind, label, the first 8 characters of deviceId and groupId, modes,
- * controls), or a sentence when there are none; with json, the one line of
- * devicesJsonText(). */
-std::vector<std::string> deviceListing (
-    const std::vector<DeviceDescription> &devices, bool json);
+ * controls; "-" for an output's), or a sentence when there are none; with
+ * json, the one line of devicesJsonText(). */
+std::vector<std::string> deviceListing (const MediaDevices &devices,
+    bool json);
 
 /* `devices --watch`: the listing, then the listing again at each
  * devicechange (with json one line each; tables are separated by an empty

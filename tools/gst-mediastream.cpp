@@ -60,7 +60,8 @@ constexpr const char *kUsage =
 constexpr const char *kSummary =
     "Verbs:\n"
     "  devices            enumerateDevices(): every camera and microphone\n"
-    "                     with its capabilities. --watch: again at every\n"
+    "                     with its capabilities, and the audio outputs.\n"
+    "                     --watch: again at every\n"
     "                     devicechange, until standard input ends or an\n"
     "                     interrupt (Ctrl-C)\n"
     "  select CONSTRAINTS getUserMedia() without streaming: the device and\n"
@@ -108,16 +109,6 @@ writeLine (const std::string &line)
   std::fflush (stdout);
 }
 
-/* The devices in enumerateDevices() order (microphones, then cameras, the
- * default of each kind first), fake or real: the media-devices layer. */
-Result<Devices>
-loadDevices (DeviceKinds kinds)
-{
-  auto devices = enumerateDevices (kinds);
-  if (!devices)
-    return devices.error ();
-  return descriptionsOf (*devices);
-}
 
 void
 writeLines (const std::vector<std::string> &lines)
@@ -349,8 +340,10 @@ run (int argc, char **argv)
   }
 
   /* One request for one kind need not wait for the other kind's providers
-   * (a malformed one is answered as such whatever the devices). */
+   * (a malformed one is answered as such whatever the devices); the
+   * listing is enumerateDevices()'s, outputs included. */
   DeviceKinds kinds;
+  kinds.audioOutput = verb == "devices";
   if (verb == "select" && args.front () != "-") {
     Result<StreamConstraints> constraints =
         parseStreamConstraints (args.front ());
@@ -363,17 +356,20 @@ run (int argc, char **argv)
     auto watched = tool::watchDevices (kinds, json, STDIN_FILENO, writeLine);
     return watched ? kExitSuccess : deviceError (watched.error ());
   }
-  Result<Devices> devices = loadDevices (kinds);
-  if (!devices)
-    return deviceError (devices.error ());
+  /* In enumerateDevices() order (microphones, cameras, outputs, the
+   * default of each kind first), fake or real. */
+  Result<MediaDevices> listed = enumerateDevices (kinds);
+  if (!listed)
+    return deviceError (listed.error ());
 
   if (verb == "devices") {
-    writeLines (tool::deviceListing (*devices, json));
+    writeLines (tool::deviceListing (*listed, json));
     return kExitSuccess;
   }
+  const Devices devices = descriptionsOf (*listed);
   if (args.front () == "-")
-    return answerLines (*devices, json);
-  return answer (*devices, args.front (), json) ? kExitSuccess : kExitFailure;
+    return answerLines (devices, json);
+  return answer (devices, args.front (), json) ? kExitSuccess : kExitFailure;
 }
 
 }  // namespace

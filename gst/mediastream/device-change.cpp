@@ -19,17 +19,19 @@
 namespace mediastream {
 
 nlohmann::ordered_json
-devicesJson (const std::vector<DeviceDescription> &devices)
+devicesJson (const MediaDevices & devices)
 {
   using Json = nlohmann::ordered_json;
   Json list = Json::array ();
-  for (const DeviceDescription & device : devices) {
+  for (const MediaDevice & device : devices) {
+    const DeviceDescription &description = device.description;
     Json entry = Json::object ();
-    entry["kind"] = deviceKindName (device.kind);
-    entry["label"] = device.label;
-    entry["deviceId"] = device.deviceId;
-    entry["groupId"] = device.groupId;
-    entry["capabilities"] = toJson (capabilitiesOf (device));
+    entry["kind"] = mediaDeviceKind (device);
+    entry["label"] = description.label;
+    entry["deviceId"] = description.deviceId;
+    entry["groupId"] = description.groupId;
+    if (!device.output)
+      entry["capabilities"] = toJson (capabilitiesOf (description));
     list.push_back (std::move (entry));
   }
   Json answer = Json::object ();
@@ -38,7 +40,7 @@ devicesJson (const std::vector<DeviceDescription> &devices)
 }
 
 std::string
-devicesJsonText (const std::vector<DeviceDescription> &devices)
+devicesJsonText (const MediaDevices & devices)
 {
   return devicesJson (devices).dump (-1, ' ', false,
       nlohmann::ordered_json::error_handler_t::replace);
@@ -47,7 +49,7 @@ devicesJsonText (const std::vector<DeviceDescription> &devices)
 GstMessage *
 newDeviceChangeMessage (GstObject * src, const MediaDevices & devices)
 {
-  const std::string text = devicesJsonText (descriptionsOf (devices));
+  const std::string text = devicesJsonText (devices);
   GstStructure *structure = gst_structure_new (kDeviceChangeMessageName,
       "devices", G_TYPE_STRING, text.c_str (), nullptr);
   return gst_message_new_element (src, structure);

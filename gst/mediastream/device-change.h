@@ -29,14 +29,13 @@ namespace mediastream {
 inline constexpr const char *kDeviceChangeMessageName = "devicechange";
 
 /* {"devices": [{"kind", "label", "deviceId", "groupId", "capabilities"},
- * ...]}: each MediaDeviceInfo with its getCapabilities(), in
- * enumerateDevices() order. */
-nlohmann::ordered_json devicesJson (
-    const std::vector<DeviceDescription> &devices);
+ * ...]}: each MediaDeviceInfo in enumerateDevices() order, an input with
+ * its getCapabilities() (an output has none). */
+nlohmann::ordered_json devicesJson (const MediaDevices &devices);
 
 /* devicesJson() as one line of text. Labels from real devices are UTF-8 by
  * GStreamer's contract; a bad byte is replaced rather than failing. */
-std::string devicesJsonText (const std::vector<DeviceDescription> &devices);
+std::string devicesJsonText (const MediaDevices &devices);
 
 /* A new element message from `src`: structure `devicechange` with the
  * field `devices` (string) holding devicesJsonText() of the new list. */

@@ -112,12 +112,16 @@ describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
 {
   Described result;
   DeviceDescription &description = result.device.description;
-  if (gst_device_has_classes (gstDevice, "Video/Source"))
+  if (gst_device_has_classes (gstDevice, "Video/Source")) {
     description.kind = Kind::Video;
-  else if (gst_device_has_classes (gstDevice, "Audio/Source"))
+  } else if (gst_device_has_classes (gstDevice, "Audio/Source")) {
     description.kind = Kind::Audio;
-  else
+  } else if (gst_device_has_classes (gstDevice, "Audio/Sink")) {
+    description.kind = Kind::Audio;
+    result.device.output = true;
+  } else {
     return std::nullopt;
+  }
 
   StructurePtr properties (gst_device_get_properties (gstDevice));
   /* A sound server's monitor of an output records what is played, not a
@@ -144,7 +148,8 @@ describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
 
   GCharPtr name (gst_device_get_display_name (gstDevice));
   description.label = name ? name.get () : "";
-  if (!describeFromDriver (gstDevice, description)) {
+  /* An output has nothing to select: its label and ids are all. */
+  if (!result.device.output && !describeFromDriver (gstDevice, description)) {
     CapsPtr caps (gst_device_get_caps (gstDevice));
     if (description.kind == Kind::Video)
       description.videoModes = videoModesFromCaps (caps.get ());
@@ -155,7 +160,7 @@ describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
   const DeviceKeys keys = deviceKeys (properties.get (),
       stringProperty (gstDevice, "internal-name"), description.label);
   result.idKey = std::string ("gst-mediastream-device:") +
-      deviceKindName (description.kind) + ":" + keys.device;
+      mediaDeviceKind (result.device) + ":" + keys.device;
   description.deviceId = sha256Hex (result.idKey);
   description.groupId = sha256Hex ("gst-mediastream-group:" + keys.group);
   return result;
@@ -199,6 +204,8 @@ addExtraPcms (GstDeviceMonitor * monitor, DeviceKinds kinds, bool fakeOnly,
   bool haveDefault = false;
   std::vector<std::string> listed;
   for (const Described & d : described) {
+    if (d.device.output)
+      continue;
     haveDefault = haveDefault || (d.device.isDefault &&
         d.device.description.kind == Kind::Audio);
     if (auto pcm = alsaPcmOf (d.device.device.get ()))
@@ -222,8 +229,9 @@ ordered (std::vector<Described> described)
   std::stable_sort (described.begin (), described.end (),
       [](const Described & a, const Described & b) {
         const auto rank = [](const Described & d) {
-          return std::make_tuple (d.device.description.kind != Kind::Audio,
-              !d.device.isDefault, d.order);
+          return std::make_tuple (d.device.output,
+              d.device.description.kind != Kind::Audio, !d.device.isDefault,
+              d.order);
         };
         return rank (a) < rank (b);
       });
@@ -270,6 +278,8 @@ newMonitor (DeviceKinds kinds)
     gst_device_monitor_add_filter (monitor.get (), "Video/Source", nullptr);
   if (kinds.audio)
     gst_device_monitor_add_filter (monitor.get (), "Audio/Source", nullptr);
+  if (kinds.audioOutput)
+    gst_device_monitor_add_filter (monitor.get (), "Audio/Sink", nullptr);
 
   /* The fake provider says which providers it hides when it is probed, but
    * GstDeviceMonitor reads the hidden lists before it probes: a provider
@@ -292,7 +302,15 @@ newMonitor (DeviceKinds kinds)
 GstElement *
 MediaDevice::createSource (const char *name) const
 {
-  return device ? gst_device_create_element (device.get (), name) : nullptr;
+  return device && !output ? gst_device_create_element (device.get (), name)
+      : nullptr;
+}
+
+const char *
+mediaDeviceKind (const MediaDevice & device)
+{
+  return device.output ? "audiooutput" :
+      deviceKindName (device.description.kind);
 }
 
 std::vector<DeviceDescription>
@@ -300,8 +318,10 @@ descriptionsOf (const MediaDevices & devices)
 {
   std::vector<DeviceDescription> descriptions;
   descriptions.reserve (devices.size ());
-  for (const MediaDevice & device : devices)
-    descriptions.push_back (device.description);
+  for (const MediaDevice & device : devices) {
+    if (!device.output)
+      descriptions.push_back (device.description);
+  }
   return descriptions;
 }
 
@@ -311,7 +331,7 @@ enumerateDevices (DeviceKinds kinds)
   auto fake = fakeDevicesWanted ();
   if (!fake)
     return fake.error ();
-  if (!kinds.video && !kinds.audio)
+  if (!kinds.video && !kinds.audio && !kinds.audioOutput)
     return MediaDevices ();
 
   auto monitor = newMonitor (kinds);
@@ -520,7 +540,7 @@ DeviceWatch::start (DeviceKinds kinds, Callback callback)
     std::lock_guard<std::recursive_mutex> guard (state->lock);
     state->quiet = true;
   }
-  if ((kinds.video || kinds.audio) &&
+  if ((kinds.video || kinds.audio || kinds.audioOutput) &&
       !gst_device_monitor_start (state->monitor.get ())) {
     /* No provider for the kinds at all is an empty list, not an error. */
     GStrv providers = gst_device_monitor_get_providers (state->monitor.get ());

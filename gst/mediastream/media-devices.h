@@ -37,24 +37,35 @@ namespace mediastream {
 struct DeviceKinds {
   bool video = true;
   bool audio = true;
+  /* Audio outputs (MediaDeviceInfo kind "audiooutput", GstDevices of class
+   * Audio/Sink): listed for an application to show or to pick a sink by,
+   * never captured from, so only when asked for. */
+  bool audioOutput = false;
 };
 
 /* One enumerated device: what the engine selects on, and the GstDevice
- * that creates its source. */
+ * that creates its source. An audio output has an audio description with
+ * its label and ids only. */
 struct MediaDevice {
   DeviceDescription description;
   std::shared_ptr<GstDevice> device;
   bool isDefault = false;
+  bool output = false;
 
-  /* A new source element for the device (floating), or null. */
+  /* A new source element for the device (floating), or null (always for
+   * an output). */
   GstElement *createSource (const char *name = nullptr) const;
 };
 
+/* MediaDeviceInfo.kind: "audioinput", "videoinput" or "audiooutput". */
+const char *mediaDeviceKind (const MediaDevice &device);
+
 using MediaDevices = std::vector<MediaDevice>;
 
-/* The devices in enumerateDevices() order: microphones, then cameras, the
- * default device of each kind first and the others in the order their
- * providers found them, the ALSA configuration's PCMs after the cards. A
+/* The devices in enumerateDevices() order: microphones, then cameras, then
+ * audio outputs, the default device of each kind first and the others in
+ * the order their providers found them, the ALSA configuration's PCMs
+ * after the cards. A
  * broken fake profile is a TypeError, and fake devices asked for without
  * the mediastream plugin a NotFoundError.
  *
@@ -63,7 +74,8 @@ using MediaDevices = std::vector<MediaDevice>;
  * through which the same microphones are listed). */
 Result<MediaDevices> enumerateDevices (DeviceKinds kinds = DeviceKinds ());
 
-/* Just the descriptions, for the engine. */
+/* The descriptions of the capture devices, what getUserMedia() chooses
+ * among (outputs left out). */
 std::vector<DeviceDescription> descriptionsOf (const MediaDevices &devices);
 
 /* The device of that kind with that deviceId, enumerated afresh: a

@@ -22,6 +22,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -298,6 +299,57 @@ GST_START_TEST (test_groups)
 
 GST_END_TEST;
 
+/* The cards' playback PCMs as audio outputs: in their card's group with
+ * ids of their own, the same in the next listing, after every input, and
+ * in `gst-mediastream-1.0 devices --json`. */
+GST_START_TEST (test_audio_outputs)
+{
+  Machine m;
+  DeviceKinds all;
+  all.audioOutput = true;
+  auto listed = enumerateDevices (all);
+  fail_unless (listed.ok ());
+  const std::string dummyGroup = m.dummy->description.groupId;
+  const std::string loopbackGroup = m.loopback[0]->description.groupId;
+  std::set<std::string> inputIds;
+  for (const MediaDevice & d : m.all)
+    inputIds.insert (d.description.deviceId);
+  int dummyOutputs = 0, loopbackOutputs = 0;
+  bool outputsBegun = false;
+  std::vector<std::string> outputIds;
+  for (const MediaDevice & d : *listed) {
+    outputsBegun = outputsBegun || d.output;
+    fail_unless (d.output == outputsBegun, "an input after the outputs");
+    if (!d.output)
+      continue;
+    fail_unless_equals_string (mediaDeviceKind (d), "audiooutput");
+    fail_if (inputIds.count (d.description.deviceId) > 0,
+        "\"%s\" has an input's id", d.description.label.c_str ());
+    dummyOutputs += d.description.groupId == dummyGroup;
+    loopbackOutputs += d.description.groupId == loopbackGroup;
+    outputIds.push_back (d.description.deviceId);
+  }
+  fail_unless (dummyOutputs >= 1 && loopbackOutputs >= 2,
+      "%d outputs of Dummy, %d of Loopback", dummyOutputs, loopbackOutputs);
+
+  auto again = enumerateDevices (all);
+  fail_unless (again.ok ());
+  std::vector<std::string> againIds;
+  for (const MediaDevice & d : *again) {
+    if (d.output)
+      againIds.push_back (d.description.deviceId);
+  }
+  fail_unless (againIds == outputIds);
+
+  const Json json = Json::parse (runTool ({"devices", "--json"}));
+  int listedOutputs = 0;
+  for (const Json & device : json["devices"])
+    listedOutputs += device["kind"] == "audiooutput";
+  fail_unless_equals_int (listedOutputs, outputIds.size ());
+}
+
+GST_END_TEST;
+
 /* Controls read and written through the device layer while the camera
  * streams, seen by v4l2src and by the next enumeration. */
 GST_START_TEST (test_controls_while_streaming)
@@ -522,6 +574,7 @@ vm_media_devices_suite (void)
   tcase_add_test (tc, test_real_modes);
   tcase_add_test (tc, test_stable_ids);
   tcase_add_test (tc, test_groups);
+  tcase_add_test (tc, test_audio_outputs);
   tcase_add_test (tc, test_controls_while_streaming);
   tcase_add_test (tc, test_select_and_capture_video);
   tcase_add_test (tc, test_select_and_capture_audio);

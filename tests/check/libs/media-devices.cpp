@@ -128,6 +128,13 @@ test_provider_probe (GstDeviceProvider * provider)
           TEST_VIDEO_CAPS, "p"));
   devices = g_list_append (devices, testDevice ("Test Twin", "Video/Source",
           TEST_VIDEO_CAPS, "p"));
+  devices = g_list_append (devices, testDevice ("Test Webcam Speaker",
+          "Audio/Sink", TEST_AUDIO_CAPS, "p, device.api=pulse, "
+          "device.bus_path=pci-0000:00:14.0-usb-0:2:1.3, "
+          "object.path=pulse:webcam-speaker"));
+  devices = g_list_append (devices, testDevice ("Test Speakers",
+          "Audio/Sink", TEST_AUDIO_CAPS, "p, device.api=pulse, "
+          "is-default=true, object.path=pulse:speakers"));
   return devices;
 }
 
@@ -143,17 +150,17 @@ test_provider_class_init (TestProviderClass * klass)
   GstDeviceProviderClass *provider_class = GST_DEVICE_PROVIDER_CLASS (klass);
   provider_class->probe = test_provider_probe;
   gst_device_provider_class_set_static_metadata (provider_class,
-      "Test provider", "Source/Video/Audio", "Test devices", "tests");
+      "Test provider", "Source/Sink/Video/Audio", "Test devices", "tests");
 }
 
 /* The real devices the test provider adds to whatever the machine has. */
 MediaDevices
-testProviderDevices ()
+testProviderDevices (DeviceKinds kinds = DeviceKinds ())
 {
   fail_unless (gst_device_provider_register (nullptr, "testdeviceprovider",
           GST_RANK_MARGINAL, test_provider_get_type ()));
   MediaDevices devices;
-  for (MediaDevice & device : enumerate ()) {
+  for (MediaDevice & device : enumerate (kinds)) {
     if (device.description.label.rfind ("Test ", 0) == 0)
       devices.push_back (device);
   }
@@ -348,6 +355,50 @@ GST_START_TEST (test_real_devices)
   for (std::size_t i = 0; i < devices.size (); i++)
     fail_unless (again[i].description.deviceId ==
         devices[i].description.deviceId);
+}
+GST_END_TEST;
+
+/* Audio outputs: listed only when asked for, after the inputs (the
+ * default first), as "audiooutput", in the group of the device they are
+ * part of, with an id of their own; never a source, never chosen by
+ * getUserMedia(), without capabilities in the JSON. */
+GST_START_TEST (test_audio_outputs)
+{
+  g_unsetenv (kFakeDevicesEnv);
+  DeviceKinds all;
+  all.audioOutput = true;
+  const MediaDevices devices = testProviderDevices (all);
+  expectLabels (devices, { "Test Built-in Mic", "Test Webcam Mic",
+          "Test Webcam", "Test Twin", "Test Twin", "Test Speakers",
+          "Test Webcam Speaker" });
+  const MediaDevice &speakers = devices[5];
+  const MediaDevice &webcamSpeaker = devices[6];
+  fail_unless (speakers.output && webcamSpeaker.output);
+  fail_if (devices[0].output);
+  fail_unless (speakers.isDefault);
+  fail_unless_equals_string (mediaDeviceKind (speakers), "audiooutput");
+  fail_unless_equals_string (mediaDeviceKind (devices[0]), "audioinput");
+  fail_unless (webcamSpeaker.description.groupId ==
+      devices[2].description.groupId);
+  fail_unless (speakers.description.groupId !=
+      webcamSpeaker.description.groupId);
+  std::set<std::string> ids;
+  for (const MediaDevice & device : devices)
+    ids.insert (device.description.deviceId);
+  fail_unless_equals_int (ids.size (), devices.size ());
+  ObjectPtr<GstElement> none (speakers.createSource ());
+  fail_unless (none == nullptr);
+
+  fail_unless_equals_int (descriptionsOf (devices).size (), 5);
+  auto json = devicesJson (devices);
+  fail_unless (json["devices"][5]["kind"] == "audiooutput");
+  fail_unless (json["devices"][5]["label"] == "Test Speakers");
+  fail_if (json["devices"][5].contains ("capabilities"));
+  fail_unless (json["devices"][0].contains ("capabilities"));
+
+  /* Not asked for: not there. */
+  for (const MediaDevice & device : testProviderDevices ())
+    fail_if (device.output, "%s", device.description.label.c_str ());
 }
 GST_END_TEST;
 
@@ -618,8 +669,8 @@ GST_START_TEST (test_device_change_message)
   fail_if (json.is_discarded (), "%s", text);
 
   const MediaDevices now = (*watch)->devices ();
-  fail_unless (json == devicesJson (descriptionsOf (now)), "%s", text);
-  const std::string expected = devicesJsonText (descriptionsOf (now));
+  fail_unless (json == devicesJson (now), "%s", text);
+  const std::string expected = devicesJsonText (now);
   fail_unless_equals_string (text, expected.c_str ());
   fail_unless_equals_int (json["devices"].size (), 2);
   fail_unless (json["devices"][1]["label"] == "Fake Camera");
@@ -749,6 +800,7 @@ media_devices_suite (void)
   tcase_add_test (tc, test_broken_profile);
   tcase_add_test (tc, test_stable_keys);
   tcase_add_test (tc, test_real_devices);
+  tcase_add_test (tc, test_audio_outputs);
   tcase_add_test (tc, test_fake_devices_switched_off);
   tcase_add_test (tc, test_device_watch);
   tcase_add_test (tc, test_device_watch_one_kind);

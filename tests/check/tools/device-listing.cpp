@@ -36,13 +36,21 @@ using mediastream::tool::watchDevices;
 
 namespace {
 
+MediaDevices
+listing (const char *profile)
+{
+  g_setenv (kFakeDevicesEnv, profile, TRUE);
+  DeviceKinds all;
+  all.audioOutput = true;
+  auto devices = enumerateDevices (all);
+  fail_unless (devices.ok ());
+  return *devices;
+}
+
 std::vector<DeviceDescription>
 descriptions (const char *profile)
 {
-  g_setenv (kFakeDevicesEnv, profile, TRUE);
-  auto devices = enumerateDevices ();
-  fail_unless (devices.ok ());
-  return descriptionsOf (*devices);
+  return descriptionsOf (listing (profile));
 }
 
 const DeviceDescription &
@@ -196,9 +204,9 @@ GST_END_TEST;
  * each as `devices --json` prints it. */
 GST_START_TEST (test_watch_json)
 {
-  const std::string chromium = devicesJsonText (descriptions ("chromium"));
+  const std::string chromium = devicesJsonText (listing ("chromium"));
   /* The watch starts with the environment's profile. */
-  const std::string initial = devicesJsonText (descriptions ("laptop"));
+  const std::string initial = devicesJsonText (listing ("laptop"));
   Watch watch (true);
   watch.lines.waitForTail ({ initial });
 
@@ -223,8 +231,8 @@ GST_END_TEST;
 /* Without --json: tables, an empty line between them. */
 GST_START_TEST (test_watch_tables)
 {
-  const auto phone = tool::deviceListing (descriptions ("phone"), false);
-  const auto laptop = tool::deviceListing (descriptions ("laptop"), false);
+  const auto phone = tool::deviceListing (listing ("phone"), false);
+  const auto laptop = tool::deviceListing (listing ("laptop"), false);
   Watch watch (false);
   watch.lines.waitForTail (laptop);
 
