@@ -741,6 +741,12 @@ build (GstMediaStreamSrc * self)
     captures.push_back (*capture);
     CapsPtr mode (sourceCapsFor (device.description, chosen.selection));
     (*capture)->setMode (mode.get ());
+    auto controlled = (*capture)->applyCameraControls
+        (chosen.selection.settings);
+    if (!controlled) {
+      postRequestError (self, controlled.error ());
+      break;
+    }
     TrackSpec spec;
     spec.kind = chosen.kind;
     spec.label = device.description.label;
@@ -834,7 +840,7 @@ GstMediaStreamSrcPrivate::applyConstraints (const std::shared_ptr<Track>
     track->realise (constraints, Selection ());
     return;
   }
-  const DeviceDescription &device = capture->device ().description;
+  const DeviceDescription device = capture->currentDescription ();
   std::vector<std::shared_ptr<Track>> tracks = capture->tracks ();
   std::vector<TrackConstraints> wanted;
   std::vector<std::shared_ptr<Track>> order;
@@ -850,6 +856,14 @@ GstMediaStreamSrcPrivate::applyConstraints (const std::shared_ptr<Track>
   auto shared = selectSharedCapture (device, track->kind (), wanted);
   if (!shared) {
     postRejection (self, shared.error ());
+    return;
+  }
+  /* The camera's controls are the device's: the same in every track's
+   * settings. */
+  auto controlled = capture->applyCameraControls
+      (shared->tracks.back ().settings);
+  if (!controlled) {
+    postRejection (self, controlled.error ());
     return;
   }
   CapsPtr mode (sourceCapsForCapture (device, *shared));

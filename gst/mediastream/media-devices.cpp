@@ -392,6 +392,13 @@ applyCameraSettings (const MediaDevice & device, const Settings & settings)
 {
   if (auto applied = applyDriverSettings (device.device.get (), settings))
     return std::move (*applied);
+  /* A fake camera has controls but no image to apply them to: it takes
+   * the values the engine chose within its capabilities. */
+  if (device.device) {
+    StructurePtr properties (gst_device_get_properties (device.device.get ()));
+    if (propertyText (properties.get (), "device.api") == "fake")
+      return settings;
+  }
   /* The Image Capture members, whiteBalanceMode to torch. */
   for (std::size_t i = static_cast<std::size_t> (Property::WhiteBalanceMode);
       i <= static_cast<std::size_t> (Property::Torch); i++) {

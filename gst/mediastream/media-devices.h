@@ -94,10 +94,11 @@ std::optional<MediaDevice> describeGstDevice (GstDevice *device);
  * (the other members of `settings` are ignored): the values read back. Both
  * open the camera on a descriptor of their own, so they work while a
  * source streams. Errors as v4l2::Camera::apply (OverconstrainedError
- * naming the property for a value the camera refuses). A device whose
- * controls the system cannot reach (fake devices, sound devices, cameras
- * without ext/v4l2) reads as no values, and refuses any value with an
- * OverconstrainedError naming it. */
+ * naming the property for a value the camera refuses). A fake camera
+ * reads as no values and takes any value (it has no image to apply it
+ * to). A device whose controls the system cannot reach (sound devices,
+ * cameras without ext/v4l2) reads as no values, and refuses any value with
+ * an OverconstrainedError naming it. */
 Result<Settings> readCameraSettings (const MediaDevice &device);
 Result<Settings> applyCameraSettings (const MediaDevice &device,
     const Settings &settings);

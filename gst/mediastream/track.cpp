@@ -136,12 +136,6 @@ Capture::onFirstBuffer (GstPad * pad, GstPadProbeInfo * info, gpointer data)
   return GST_PAD_PROBE_REMOVE;
 }
 
-void
-Capture::setMode (GstCaps * caps)
-{
-  g_object_set (modeFilter_, "caps", caps, nullptr);
-}
-
 namespace {
 
 GstPadProbeReturn
@@ -150,7 +144,53 @@ holdFlow (GstPad *, GstPadProbeInfo *, gpointer)
   return GST_PAD_PROBE_OK;
 }
 
+/* The Image Capture members, whiteBalanceMode to torch: the camera's
+ * controls. */
+bool
+isCameraControl (Property p)
+{
+  return p >= Property::WhiteBalanceMode && p <= Property::Torch;
+}
+
+/* Puts a control's value into the description's current values. */
+void
+setCurrentValue (DeviceDescription & description, Property p,
+    const SettingValue & value)
+{
+  if (auto number = std::get_if<double> (&value)) {
+    auto control = description.numericControls.find (p);
+    if (control != description.numericControls.end ())
+      control->second.value = *number;
+  } else if (auto mode = std::get_if<std::string> (&value)) {
+    auto control = description.modeControls.find (p);
+    if (control != description.modeControls.end ())
+      control->second.value = *mode;
+  } else if (p == Property::Torch && description.torch) {
+    description.torch = std::get<bool> (value);
+  }
+}
+
+std::optional<SettingValue>
+currentValue (const DeviceDescription & description, Property p)
+{
+  if (auto control = description.numericControls.find (p);
+      control != description.numericControls.end ())
+    return SettingValue (control->second.value);
+  if (auto control = description.modeControls.find (p);
+      control != description.modeControls.end ())
+    return SettingValue (control->second.value);
+  if (p == Property::Torch && description.torch)
+    return SettingValue (*description.torch);
+  return std::nullopt;
+}
+
 }  // namespace
+
+void
+Capture::setMode (GstCaps * caps)
+{
+  g_object_set (modeFilter_, "caps", caps, nullptr);
+}
 
 void
 Capture::switchMode (GstCaps * caps,
@@ -164,6 +204,47 @@ Capture::switchMode (GstCaps * caps,
   setMode (caps);
   retuneTracks ();
   gst_pad_remove_probe (input.get (), hold);
+}
+
+DeviceDescription
+Capture::currentDescription () const
+{
+  DeviceDescription description = device_.description;
+  std::lock_guard<std::mutex> guard (lock_);
+  for (std::size_t i = 0; i < kPropertyCount; i++) {
+    const Property p = static_cast<Property> (i);
+    if (const auto &value = cameraControls_.get (p))
+      setCurrentValue (description, p, *value);
+  }
+  return description;
+}
+
+Result<bool>
+Capture::applyCameraControls (const Settings & settings)
+{
+  const DeviceDescription now = currentDescription ();
+  Settings changes;
+  bool changing = false;
+  for (std::size_t i = 0; i < kPropertyCount; i++) {
+    const Property p = static_cast<Property> (i);
+    const auto &value = settings.get (p);
+    if (!isCameraControl (p) || !value || currentValue (now, p) == *value)
+      continue;
+    changes.set (p, *value);
+    changing = true;
+  }
+  if (!changing)
+    return true;
+  auto applied = applyCameraSettings (device_, changes);
+  if (!applied)
+    return applied.error ();
+  std::lock_guard<std::mutex> guard (lock_);
+  for (std::size_t i = 0; i < kPropertyCount; i++) {
+    const Property p = static_cast<Property> (i);
+    if (const auto &value = applied->get (p))
+      cameraControls_.set (p, *value);
+  }
+  return true;
 }
 
 bool

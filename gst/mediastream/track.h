@@ -55,7 +55,19 @@ public:
   Capture (const Capture &) = delete;
   Capture &operator= (const Capture &) = delete;
 
+  /* The device as enumerated. */
   const MediaDevice &device () const { return device_; }
+
+  /* The device as it is now: its camera controls at the values last
+   * written, which an unconstrained control keeps in the next selection. */
+  DeviceDescription currentDescription () const;
+
+  /* Writes to the camera the Image Capture settings of a selection (zoom,
+   * focus, brightness...: one value per device, shared by the capture's
+   * tracks) that differ from what it has. The driver's error (an
+   * OverconstrainedError naming the control) when it refuses one; the
+   * values written before it stay. */
+  Result<bool> applyCameraControls (const Settings &settings);
   GstElement *source () const { return source_; }
   GstElement *tee () const { return tee_; }
 
@@ -124,6 +136,7 @@ private:
   std::atomic<bool> modeSwitched_ { false };
   mutable std::mutex lock_;
   std::vector<std::weak_ptr<Track>> tracks_;
+  Settings cameraControls_;   /* written by applyCameraControls () */
 
   static GstPadProbeReturn onFirstBuffer (GstPad *pad, GstPadProbeInfo *info,
       gpointer capture);

@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -424,10 +425,14 @@ GST_START_TEST (test_select_and_capture_video)
 
   /* The table's row for vivid: its sizes and rates, in brief. */
   const std::string table = runTool ({ "devices" });
-  const std::size_t row = table.find ("\nvideoinput  vivid");
-  fail_unless (row != std::string::npos, "%s", table.c_str ());
-  const std::string line = table.substr (row + 1, table.find ('\n', row + 1)
-      - row - 1);
+  std::string line;
+  std::istringstream rows (table);
+  for (std::string row; line.empty () && std::getline (rows, row);) {
+    if (row.rfind ("videoinput ", 0) == 0 &&
+        row.find (" vivid ") != std::string::npos)
+      line = row;
+  }
+  fail_unless (!line.empty (), "%s", table.c_str ());
   fail_unless (line.find ("up to 3840x2160@2, 60 fps at 320x180") !=
       std::string::npos, "%s", line.c_str ());
   fail_unless (line.find ("brightness contrast saturation") !=

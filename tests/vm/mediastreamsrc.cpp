@@ -262,6 +262,64 @@ GST_START_TEST (test_size_change_while_playing)
 }
 GST_END_TEST;
 
+/* vivid's brightness, as a track's constraint: written to the camera when
+ * the stream is made and again by applyConstraints(), kept when a later
+ * document leaves it out, and read back from the driver each time. */
+GST_START_TEST (test_camera_controls)
+{
+  const MediaDevices devices = enumerate ();
+  const MediaDevice *vivid = vividIn (devices);
+  fail_unless (vivid != nullptr);
+  auto before = readCameraSettings (*vivid);
+  fail_unless (before.ok ());
+  const double initial = *before->number (Property::Brightness);
+  const double asked = initial == 200 ? 60 : 200;
+  const double applied = asked == 200 ? 100 : 150;
+  auto brightnessNow = [vivid] {
+    auto now = readCameraSettings (*vivid);
+    fail_unless (now.ok ());
+    return *now->number (Property::Brightness);
+  };
+
+  {
+    const std::string constraints = "{\"video\":{\"width\":640,"
+        "\"height\":360,\"frameRate\":30,\"brightness\":" +
+        std::to_string (static_cast<int> (asked)) + "}}";
+    StreamPipeline stream (constraints, nullptr, kPatience);
+    fail_if (stream.setState (GST_STATE_PLAYING) ==
+        GST_STATE_CHANGE_FAILURE);
+    stream.waitBuffers ("video_0", 3);
+    auto video = stream.pad ("video_0");
+    fail_unless_equals_float (jsonProperty (video.get (),
+            "settings")["brightness"].get<double> (), asked);
+    fail_unless_equals_float (brightnessNow (), asked);
+
+    g_object_set (video.get (), "constraints", ("{\"width\":640,"
+            "\"height\":360,\"frameRate\":30,\"brightness\":" +
+            std::to_string (static_cast<int> (applied)) + "}").c_str (),
+        nullptr);
+    fail_unless_equals_float (jsonProperty (video.get (),
+            "settings")["brightness"].get<double> (), applied);
+    fail_unless_equals_float (brightnessNow (), applied);
+
+    /* Unconstrained: the camera keeps it. */
+    g_object_set (video.get (), "constraints", "{\"width\":640,"
+        "\"height\":360,\"frameRate\":30}", nullptr);
+    fail_unless_equals_float (jsonProperty (video.get (),
+            "settings")["brightness"].get<double> (), applied);
+    fail_unless_equals_float (brightnessNow (), applied);
+    stream.waitBuffers ("video_0", 3);
+    fail_unless_equals_int (stream.countMessages ([] (GstMessage * m) {
+              return GST_MESSAGE_TYPE (m) == GST_MESSAGE_WARNING ||
+                  isError (m); }), 0);
+    stream.setState (GST_STATE_NULL);
+  }
+  Settings restore;
+  restore.set (Property::Brightness, initial);
+  fail_unless (applyCameraSettings (*vivid, restore).ok ());
+}
+GST_END_TEST;
+
 /* The camera streaming to another application: the request fails with a
  * NotReadableError, as a browser's getUserMedia() rejects. */
 GST_START_TEST (test_camera_in_use)
@@ -404,6 +462,7 @@ vm_mediastreamsrc_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_camera_and_microphone);
   tcase_add_test (tc, test_size_change_while_playing);
+  tcase_add_test (tc, test_camera_controls);
   tcase_add_test (tc, test_camera_in_use);
   /* Unplugs vivid: the last but one. */
   tcase_add_test (tc, test_camera_unplugged);

@@ -428,6 +428,40 @@ GST_START_TEST (test_mode_switch_while_the_source_negotiates)
 }
 GST_END_TEST;
 
+/* The camera's controls (Image Capture) chosen with the track: taken by
+ * the camera, changed by applyConstraints(), and kept where a later
+ * document says nothing of them, as a camera keeps its zoom. */
+GST_START_TEST (test_camera_controls_follow_the_constraints)
+{
+  StreamPipeline stream ("{\"video\":{\"facingMode\":\"environment\","
+      "\"zoom\":2}}", "phone");
+  fail_if (stream.setState (GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE);
+  stream.waitBuffers ("video_0", 2);
+  auto pad = stream.pad ("video_0");
+  fail_unless_equals_float (jsonProperty (pad.get (),
+          "settings")["zoom"].get<double> (), 2);
+  g_object_set (pad.get (), "constraints", "{\"zoom\":3,\"torch\":true}",
+      nullptr);
+  auto settings = jsonProperty (pad.get (), "settings");
+  fail_unless_equals_float (settings["zoom"].get<double> (), 3);
+  fail_unless (settings["torch"].get<bool> ());
+  g_object_set (pad.get (), "constraints", "{}", nullptr);
+  settings = jsonProperty (pad.get (), "settings");
+  fail_unless_equals_float (settings["zoom"].get<double> (), 3);
+  fail_unless (settings["torch"].get<bool> ());
+  /* A clone reads the same camera. */
+  GstPad *clone = nullptr;
+  g_signal_emit_by_name (stream.src (), "clone-track", pad.get (), &clone);
+  fail_unless (clone != nullptr);
+  fail_unless_equals_float (jsonProperty (clone, "settings")["zoom"].
+      get<double> (), 3);
+  gst_object_unref (clone);
+  fail_unless_equals_int (stream.countMessages ([] (GstMessage * m) {
+            return GST_MESSAGE_TYPE (m) == GST_MESSAGE_WARNING; }), 0);
+  stream.setState (GST_STATE_NULL);
+}
+GST_END_TEST;
+
 GST_START_TEST (test_rejected_constraints_leave_the_track)
 {
   StreamPipeline stream ("{\"video\":{\"width\":640,\"height\":480}}");
@@ -988,6 +1022,7 @@ mediastreamsrc_suite (void)
   tcase_add_test (tc, test_apply_constraints_changes_the_track);
   tcase_add_test (tc, test_mode_switch_reaches_the_tracks_first);
   tcase_add_test (tc, test_mode_switch_while_the_source_negotiates);
+  tcase_add_test (tc, test_camera_controls_follow_the_constraints);
   tcase_add_test (tc, test_rejected_constraints_leave_the_track);
   tcase_add_test (tc, test_errors_name_the_dom_exception);
   tcase_add_test (tc, test_no_device_is_not_found);

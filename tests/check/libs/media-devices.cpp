@@ -622,9 +622,20 @@ GST_START_TEST (test_camera_settings_without_driver)
   Settings size;
   size.set (Property::Width, 640.0);
   fail_unless (applyCameraSettings (back, size).ok ());
+  /* A fake camera takes its controls' values. */
   Settings zoom;
   zoom.set (Property::Zoom, 2.0);
-  auto refused = applyCameraSettings (back, zoom);
+  auto taken = applyCameraSettings (back, zoom);
+  fail_unless (taken.ok ());
+  fail_unless (*taken == zoom);
+
+  /* A camera the system cannot reach refuses them. */
+  MediaDevice bare;
+  bare.description.kind = Kind::Video;
+  bare.description.label = "Bare";
+  bare.device = std::shared_ptr<GstDevice> (testDevice ("Bare",
+          "Video/Source", TEST_VIDEO_CAPS, "p"), gst_object_unref);
+  auto refused = applyCameraSettings (bare, zoom);
   fail_if (refused.ok ());
   fail_unless (refused.error ().name == ErrorName::OverconstrainedError);
   fail_unless_equals_string (refused.error ().constraint.c_str (), "zoom");
