@@ -58,32 +58,25 @@
 
 #include "gstmediastreamsrc.h"
 
-#include "device-change.h"
+#include "gstmediastreamsrc-private.h"
+
 #include "gst-caps.h"
 #include "gst-dom-exception.h"
 #include "gst-translations.h"
-#include "gsttrackgate.h"
-#include "gsttrackpad.h"
 #include "json.h"
-#include "media-devices.h"
 #include "select-settings.h"
 #include "shared-capture.h"
-#include "source-errors.h"
-#include "track.h"
 
 #include <glib/gi18n-lib.h>
 
-#include <algorithm>
-#include <cstring>
 #include <atomic>
-#include <optional>
 #include <list>
 #include <mutex>
 #include <set>
 #include <string>
 #include <vector>
 
-GST_DEBUG_CATEGORY_STATIC (gst_media_stream_src_debug);
+GST_DEBUG_CATEGORY (gst_media_stream_src_debug);
 #define GST_CAT_DEFAULT gst_media_stream_src_debug
 
 using namespace mediastream;
@@ -107,69 +100,12 @@ static guint signals[LAST_SIGNAL];
 /* The tag with a track's kind in its GstStream's tags. */
 #define GST_TAG_MEDIASTREAM_TRACK_KIND "mediastream-track-kind"
 
-#define DEFAULT_CONSTRAINTS "{\"audio\":true,\"video\":true}"
-
 static GstStaticPadTemplate video_template =
 GST_STATIC_PAD_TEMPLATE ("video_%u", GST_PAD_SRC, GST_PAD_SOMETIMES,
     GST_STATIC_CAPS ("video/x-raw(ANY); image/jpeg"));
 static GstStaticPadTemplate audio_template =
 GST_STATIC_PAD_TEMPLATE ("audio_%u", GST_PAD_SRC, GST_PAD_SOMETIMES,
     GST_STATIC_CAPS ("audio/x-raw(ANY)"));
-
-namespace {
-
-/* A track as the element exposes it. */
-struct ExposedTrack {
-  std::shared_ptr<Track> track;
-  ObjectPtr<GstStream> stream;
-  std::string padName;
-  GstPad *pad = nullptr;      /* while selected; the element holds a ref */
-  /* Read by the streaming thread: a track that is not selected has no pad,
-   * and its data stops at the end of its branch. */
-  std::shared_ptr<std::atomic<bool>> selected =
-      std::make_shared<std::atomic<bool>> (true);
-  gulong probe = 0;
-};
-
-}  // namespace
-
-/* *INDENT-OFF* */
-struct GstMediaStreamSrcPrivate : TrackPadOwner {
-  explicit GstMediaStreamSrcPrivate (GstMediaStreamSrc *element)
-    : self (element),
-      streamId (GCharPtr (g_uuid_string_random ()).get ()) {}
-
-  void applyConstraints (const std::shared_ptr<Track> &track,
-      const std::string &json) override;
-  void stop (const std::shared_ptr<Track> &track) override;
-
-  GstMediaStreamSrc *self;
-  /* Guards the fields below. Never held while posting a message or
-   * changing a pad or an element's state. */
-  std::mutex lock;
-  std::string constraints = DEFAULT_CONSTRAINTS;
-  std::string uri;
-  std::string streamId;
-  /* With a uri: the decoder, and what each kind of its streams asks. */
-  GstElement *decoder = nullptr;
-  StreamConstraints uriConstraints;
-  guint groupId = 0;
-  std::vector<std::shared_ptr<Capture>> captures;
-  /* While the tracks come from devices: the devicechange watch. */
-  std::unique_ptr<DeviceWatch> watch;
-  std::list<ExposedTrack> tracks;   /* stable addresses: pads point in */
-  /* From PAUSED on, selected tracks have pads. */
-  bool padsShown = false;
-  ObjectPtr<GstStreamCollection> collection;
-  guint nextPad[2] = { 0, 0 };      /* by Kind */
-};
-/* *INDENT-ON* */
-
-struct _GstMediaStreamSrc
-{
-  GstBin parent;
-  GstMediaStreamSrcPrivate *priv;
-};
 
 #define gst_media_stream_src_parent_class parent_class
 G_DEFINE_TYPE (GstMediaStreamSrc, gst_media_stream_src, GST_TYPE_BIN);
@@ -179,37 +115,6 @@ GST_ELEMENT_REGISTER_DEFINE_WITH_CODE (mediastreamsrc, "mediastreamsrc",
     mediastream::bindTranslations ());
 
 namespace {
-
-/* The error of a request that cannot be met: the state change fails with
- * it. */
-void
-postRequestError (GstMediaStreamSrc * self, const Error & error)
-{
-  switch (error.name) {
-    case ErrorName::TypeError:
-      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
-          SETTINGS, _("The stream's constraints are not a valid document."),
-          error);
-      break;
-    case ErrorName::OverconstrainedError:
-      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
-          SETTINGS, _("No device can satisfy the stream's constraints."),
-          error);
-      break;
-    case ErrorName::NotFoundError:
-      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
-          NOT_FOUND, _("No device of the requested kind was found."), error);
-      break;
-    case ErrorName::NotAllowedError:
-      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
-          NOT_AUTHORIZED, _("Access to the device was denied."), error);
-      break;
-    default:
-      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
-          OPEN_READ, _("The device could not be read."), error);
-      break;
-  }
-}
 
 /* The rejection of applyConstraints(): the track goes on as it was. */
 void
@@ -224,19 +129,6 @@ GstStreamType
 streamTypeOf (Kind kind)
 {
   return kind == Kind::Video ? GST_STREAM_TYPE_VIDEO : GST_STREAM_TYPE_AUDIO;
-}
-
-ObjectPtr<GstStream>
-newStream (const Track & track, GstCaps * caps)
-{
-  ObjectPtr<GstStream> stream (gst_stream_new (track.id ().c_str (), caps,
-          streamTypeOf (track.kind ()), GST_STREAM_FLAG_NONE));
-  GstTagList *tags = gst_tag_list_new (GST_TAG_TITLE, track.label ().c_str (),
-      GST_TAG_MEDIASTREAM_TRACK_KIND,
-      std::string (kindName (track.kind ())).c_str (), nullptr);
-  gst_stream_set_tags (stream.get (), tags);
-  gst_tag_list_unref (tags);
-  return stream;
 }
 
 /* The collection of every track the element has made. */
@@ -302,6 +194,61 @@ freeTrackOutput (gpointer data)
   delete static_cast<TrackOutput *> (data);
 }
 
+GstPadTemplate *
+templateFor (GstMediaStreamSrc * self, Kind kind)
+{
+  return gst_element_class_get_pad_template (GST_ELEMENT_GET_CLASS (self),
+      kind == Kind::Video ? "video_%u" : "audio_%u");
+}
+
+}  // namespace
+
+namespace mediastream {
+
+/* The error of a request that cannot be met: the state change fails with
+ * it. */
+void
+postRequestError (GstMediaStreamSrc * self, const Error & error)
+{
+  switch (error.name) {
+    case ErrorName::TypeError:
+      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
+          SETTINGS, _("The stream's constraints are not a valid document."),
+          error);
+      break;
+    case ErrorName::OverconstrainedError:
+      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
+          SETTINGS, _("No device can satisfy the stream's constraints."),
+          error);
+      break;
+    case ErrorName::NotFoundError:
+      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
+          NOT_FOUND, _("No device of the requested kind was found."), error);
+      break;
+    case ErrorName::NotAllowedError:
+      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
+          NOT_AUTHORIZED, _("Access to the device was denied."), error);
+      break;
+    default:
+      GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_ERROR, RESOURCE,
+          OPEN_READ, _("The device could not be read."), error);
+      break;
+  }
+}
+
+ObjectPtr<GstStream>
+newStream (const Track & track, GstCaps * caps)
+{
+  ObjectPtr<GstStream> stream (gst_stream_new (track.id ().c_str (), caps,
+          streamTypeOf (track.kind ()), GST_STREAM_FLAG_NONE));
+  GstTagList *tags = gst_tag_list_new (GST_TAG_TITLE, track.label ().c_str (),
+      GST_TAG_MEDIASTREAM_TRACK_KIND,
+      std::string (kindName (track.kind ())).c_str (), nullptr);
+  gst_stream_set_tags (stream.get (), tags);
+  gst_tag_list_unref (tags);
+  return stream;
+}
+
 /* Installs the probe at the end of the track's branch. */
 void
 watchTrackOutput (GstMediaStreamSrcPrivate * priv, ExposedTrack & exposed)
@@ -314,13 +261,6 @@ watchTrackOutput (GstMediaStreamSrcPrivate * priv, ExposedTrack & exposed)
           priv->groupId, exposed.selected }, freeTrackOutput);
 }
 
-GstPadTemplate *
-templateFor (GstMediaStreamSrc * self, Kind kind)
-{
-  return gst_element_class_get_pad_template (GST_ELEMENT_GET_CLASS (self),
-      kind == Kind::Video ? "video_%u" : "audio_%u");
-}
-
 /* Makes the track's pad and adds it to the element. */
 void
 exposePad (GstMediaStreamSrc * self, ExposedTrack & exposed)
@@ -331,19 +271,6 @@ exposePad (GstMediaStreamSrc * self, ExposedTrack & exposed)
   exposed.pad = GST_PAD (gst_object_ref_sink (pad));
   gst_pad_set_active (pad, TRUE);
   gst_element_add_pad (GST_ELEMENT (self), pad);
-}
-
-/* Takes the track's pad off the element. */
-void
-hidePad (GstMediaStreamSrc * self, ExposedTrack & exposed)
-{
-  if (exposed.pad == nullptr)
-    return;
-  detachTrackPad (exposed.pad);
-  gst_pad_set_active (exposed.pad, FALSE);
-  gst_element_remove_pad (GST_ELEMENT (self), exposed.pad);
-  gst_object_unref (exposed.pad);
-  exposed.pad = nullptr;
 }
 
 std::string
@@ -367,6 +294,23 @@ postCollection (GstMediaStreamSrc * self)
   gst_element_post_message (GST_ELEMENT (self),
       gst_message_new_stream_collection (GST_OBJECT (self),
           collection.get ()));
+}
+
+}  // namespace mediastream
+
+namespace {
+
+/* Takes the track's pad off the element. */
+void
+hidePad (GstMediaStreamSrc * self, ExposedTrack & exposed)
+{
+  if (exposed.pad == nullptr)
+    return;
+  detachTrackPad (exposed.pad);
+  gst_pad_set_active (exposed.pad, FALSE);
+  gst_element_remove_pad (GST_ELEMENT (self), exposed.pad);
+  gst_object_unref (exposed.pad);
+  exposed.pad = nullptr;
 }
 
 /* Removes every track, pad and capture: the element is back to what it was
@@ -442,248 +386,6 @@ makeTrack (GstMediaStreamSrc * self, const std::shared_ptr<Capture> &capture,
   exposed.track = std::move (*track);
   watchTrackOutput (self->priv, exposed);
   return exposed;
-}
-
-struct FailedCapture {
-  std::shared_ptr<Capture> capture;
-  MessagePtr message;           /* the source's error, or null: unplugged */
-};
-
-/* The tracks of a device that went away end (those that have not yet);
- * the others go on. */
-void
-endLostTracks (const Capture & capture)
-{
-  for (const auto &track : capture.tracks ())
-    gst_media_stream_track_gate_end (GST_MEDIA_STREAM_TRACK_GATE
-        (track->gate ()), GST_MEDIA_STREAM_TRACK_ENDED_DEVICE_LOST);
-}
-
-/* The loss told once: the warning naming the exception, and the end of the
- * tracks. */
-void
-endTracksOf (GstMediaStreamSrc * self, const Capture & capture,
-    const Error & error)
-{
-  GST_MEDIASTREAM_POST_DOM_EXCEPTION (self, GST_MESSAGE_WARNING, RESOURCE,
-      READ, _("A device stopped delivering; its tracks have ended."), error);
-  endLostTracks (capture);
-}
-
-/* A device's error: before it delivered anything, getUserMedia() fails
- * with it (NotReadableError, ...); afterwards the device was lost. A device
- * unplugged (no message) was lost too. Runs off the thread that noticed:
- * telling what happened may mean opening the device again. */
-void
-handleCaptureFailure (GstElement * element, gpointer data)
-{
-  auto *self = GST_MEDIA_STREAM_SRC (element);
-  auto *failed = static_cast<FailedCapture *> (data);
-  Capture &capture = *failed->capture;
-  const DeviceDescription &device = capture.device ().description;
-  const Error error = failed->message ?
-      sourceError (failed->message.get (), capture.device ()) :
-      Error { ErrorName::NotFoundError, "", "the " + std::string
-        (device.kind == Kind::Video ? "camera" : "microphone") + " \"" +
-        device.label + "\" is no longer connected" };
-  GST_INFO_OBJECT (self, "device \"%s\": %s", device.label.c_str (),
-      error.message.c_str ());
-  if (failed->message && !capture.started ())
-    postRequestError (self, error);
-  else if (capture.markLost ()) {
-    endTracksOf (self, capture, error);
-    capture.releaseIfUnused ();
-  }
-}
-
-void
-freeFailedCapture (gpointer data)
-{
-  delete static_cast<FailedCapture *> (data);
-}
-
-/* The capture `object` is that part of (Capture::owns: its source). */
-std::shared_ptr<Capture>
-captureOf (GstMediaStreamSrcPrivate * priv, GstObject * object,
-    bool (Capture::*part) (GstObject *) const)
-{
-  std::lock_guard<std::mutex> guard (priv->lock);
-  for (const auto &capture : priv->captures) {
-    if (((*capture).*part) (object))
-      return capture;
-  }
-  return nullptr;
-}
-
-/* Whether the message is the "not negotiated" warning of a capsfilter of a
- * capture (its mode filter, or one inside a source bin). When a capture
- * changes mode, the frames of the previous one still on their way are
- * refused by those filters, which keeps them from the tracks that now need
- * the new mode; a filter warns about each refusal, but nothing went wrong:
- * the source switches, and the tracks go on. */
-bool
-isModeChangeWarning (GstMediaStreamSrcPrivate * priv, GstMessage * message)
-{
-  if (GST_MESSAGE_TYPE (message) != GST_MESSAGE_WARNING)
-    return false;
-  GError *error = nullptr;
-  gst_message_parse_warning (message, &error, nullptr);
-  GErrorPtr owned (error);
-  if (!g_error_matches (error, GST_STREAM_ERROR, GST_STREAM_ERROR_FORMAT))
-    return false;
-  GstObject *origin = GST_MESSAGE_SRC (message);
-  return captureOf (priv, origin, &Capture::isModeFilter) ||
-      captureOf (priv, origin, &Capture::owns);
-}
-
-/* devicechange: the new list on the bus, and the end of the tracks whose
- * device is not in it any more. Runs in the thread that noticed. */
-void
-onDeviceChange (GstMediaStreamSrc * self, const MediaDevices & devices)
-{
-  gst_element_post_message (GST_ELEMENT (self),
-      newDeviceChangeMessage (GST_OBJECT (self), devices));
-  std::vector<std::shared_ptr<Capture>> gone;
-  {
-    std::lock_guard<std::mutex> guard (self->priv->lock);
-    for (const auto &capture : self->priv->captures) {
-      const std::string &id = capture->device ().description.deviceId;
-      if (std::none_of (devices.begin (), devices.end (),
-              [&id] (const MediaDevice & d) {
-                return d.description.deviceId == id; }))
-        gone.push_back (capture);
-    }
-  }
-  for (auto &capture : gone)
-    gst_element_call_async (GST_ELEMENT (self), handleCaptureFailure,
-        new FailedCapture { std::move (capture), MessagePtr () },
-        freeFailedCapture);
-}
-
-std::optional<Kind>
-kindOfPad (GstPad * pad)
-{
-  CapsPtr caps (gst_pad_get_current_caps (pad));
-  if (!caps)
-    caps.reset (gst_pad_query_caps (pad, nullptr));
-  if (!caps || gst_caps_is_empty (caps.get ()) || gst_caps_is_any (caps.get ()))
-    return std::nullopt;
-  const gchar *name = gst_structure_get_name (gst_caps_get_structure
-      (caps.get (), 0));
-  if (g_str_has_prefix (name, "video/"))
-    return Kind::Video;
-  if (g_str_has_prefix (name, "audio/"))
-    return Kind::Audio;
-  return std::nullopt;
-}
-
-/* The label of the tracks of a media file: the file's name. */
-std::string
-labelOfUri (const std::string &uri)
-{
-  const std::size_t slash = uri.find_last_of ('/');
-  std::string name = slash == std::string::npos ? uri : uri.substr (slash + 1);
-  GCharPtr unescaped (g_uri_unescape_string (name.c_str (), nullptr));
-  return unescaped ? unescaped.get () : name;
-}
-
-/* A decoded stream of the media file: a track when its kind was asked for,
- * else discarded. Runs in the decoder's streaming thread. */
-void
-onDecodedPad (GstElement * decoder, GstPad * pad, gpointer data)
-{
-  (void) decoder;
-  auto *self = GST_MEDIA_STREAM_SRC (data);
-  GstMediaStreamSrcPrivate *priv = self->priv;
-  const std::optional<Kind> kind = kindOfPad (pad);
-  std::optional<TrackConstraints> wanted;
-  std::string uri;
-  {
-    std::lock_guard<std::mutex> guard (priv->lock);
-    if (kind)
-      wanted = priv->uriConstraints.forKind (*kind);
-    uri = priv->uri;
-  }
-  if (!wanted) {
-    GST_INFO_OBJECT (self, "not asked for: %" GST_PTR_FORMAT, pad);
-    GstElement *discard = gst_element_factory_make ("fakesink", nullptr);
-    g_object_set (discard, "sync", TRUE, "async", FALSE, nullptr);
-    gst_bin_add (GST_BIN (self), discard);
-    ObjectPtr<GstPad> sink (gst_element_get_static_pad (discard, "sink"));
-    gst_pad_link (pad, sink.get ());
-    gst_element_sync_state_with_parent (discard);
-    return;
-  }
-  TrackSpec spec;
-  spec.kind = *kind;
-  spec.label = labelOfUri (uri);
-  spec.constraints = wanted->forKind (*kind);
-  auto track = Track::create (GST_BIN (self), nullptr, std::move (spec));
-  if (!track) {
-    postRequestError (self, track.error ());
-    return;
-  }
-  CapsPtr caps (gst_pad_query_caps (pad, nullptr));
-  ExposedTrack exposed;
-  exposed.stream = newStream (**track, caps.get ());
-  exposed.track = std::move (*track);
-  watchTrackOutput (priv, exposed);
-  ObjectPtr<GstPad> sink (exposed.track->sinkPad ());
-  if (gst_pad_link (pad, sink.get ()) != GST_PAD_LINK_OK) {
-    exposed.track->remove ();
-    postRequestError (self, Error { ErrorName::NotReadableError, "",
-            "a stream of " + uri + " cannot be linked" });
-    return;
-  }
-  ExposedTrack *added;
-  {
-    std::lock_guard<std::mutex> guard (priv->lock);
-    exposed.padName = nextPadName (priv, exposed.track->kind ());
-    priv->tracks.push_back (std::move (exposed));
-    added = &priv->tracks.back ();
-  }
-  gst_bin_sync_children_states (GST_BIN (self));
-  postCollection (self);
-  exposePad (self, *added);
-}
-
-void
-onDecoderNoMorePads (GstElement * decoder, gpointer data)
-{
-  (void) decoder;
-  gst_element_no_more_pads (GST_ELEMENT (data));
-}
-
-/* A media file's (or network stream's) tracks, as its decoder finds them:
- * like capturing the stream of a media element. */
-bool
-buildFromUri (GstMediaStreamSrc * self, const StreamConstraints & constraints,
-    const std::string &uri)
-{
-  GstMediaStreamSrcPrivate *priv = self->priv;
-  if (!constraints.video && !constraints.audio) {
-    postRequestError (self, Error { ErrorName::TypeError, "",
-            "the constraints ask for neither audio nor video" });
-    return false;
-  }
-  GstElement *decoder = gst_element_factory_make ("uridecodebin", "decoder");
-  if (decoder == nullptr) {
-    postRequestError (self, Error { ErrorName::NotReadableError, "",
-            "the GStreamer element 'uridecodebin' is missing; check the "
-            "installation" });
-    return false;
-  }
-  g_object_set (decoder, "uri", uri.c_str (), nullptr);
-  g_signal_connect (decoder, "pad-added", G_CALLBACK (onDecodedPad), self);
-  g_signal_connect (decoder, "no-more-pads",
-      G_CALLBACK (onDecoderNoMorePads), self);
-  {
-    std::lock_guard<std::mutex> guard (priv->lock);
-    priv->uriConstraints = constraints;
-    priv->decoder = decoder;
-  }
-  gst_bin_add (GST_BIN (self), decoder);
-  return true;
 }
 
 /* getUserMedia(): the tracks of the request, with their pads. */
@@ -878,16 +580,9 @@ GstMediaStreamSrcPrivate::applyConstraints (const std::shared_ptr<Track>
 namespace {
 
 void
-releaseHeldCapture (GstElement * element, gpointer data)
+releaseHeldCapture (GstElement *, gpointer data)
 {
-  (void) element;
   (*static_cast<std::shared_ptr<Capture> *> (data))->releaseIfUnused ();
-}
-
-void
-freeHeldCapture (gpointer data)
-{
-  delete static_cast<std::shared_ptr<Capture> *> (data);
 }
 
 }  // namespace
@@ -1008,107 +703,14 @@ gst_media_stream_src_send_event (GstElement * element, GstEvent * event)
   return GST_ELEMENT_CLASS (parent_class)->send_event (element, event);
 }
 
-namespace {
-
-/* Whether a capture's error is the one of a mode switch that lost a race:
- * the source was negotiating (its caps query on its way downstream) when
- * applyConstraints() moved the mode, and found no common caps. A device
- * that fails says something else, and a switch is retried once. */
-bool
-isModeSwitchRace (Capture & capture, GstMessage * message)
-{
-  GError *error = nullptr;
-  gchar *debug = nullptr;
-  gst_message_parse_error (message, &error, &debug);
-  GErrorPtr ownedError (error);
-  GCharPtr ownedDebug (debug);
-  return g_error_matches (error, GST_STREAM_ERROR, GST_STREAM_ERROR_FAILED)
-      && debug != nullptr && strstr (debug, "not-negotiated") != nullptr
-      && capture.takeModeSwitch ();
-}
-
-GstPadProbeReturn
-dropOneEos (GstPad * pad, GstPadProbeInfo * info, gpointer)
-{
-  if (GST_EVENT_TYPE (GST_PAD_PROBE_INFO_EVENT (info)) != GST_EVENT_EOS)
-    return GST_PAD_PROBE_OK;
-  /* GST_PAD_PROBE_REMOVE would let the event through: drop it, and remove
-   * the probe by its id. */
-  gst_pad_remove_probe (pad, GST_PAD_PROBE_INFO_ID (info));
-  return GST_PAD_PROBE_DROP;
-}
-
-void
-restartSource (GstElement * element, gpointer data)
-{
-  (void) element;
-  GstElement *source = (*static_cast<std::shared_ptr<Capture> *>
-      (data))->source ();
-  gst_element_set_state (source, GST_STATE_READY);
-  gst_element_sync_state_with_parent (source);
-}
-
-/* Restarts the capture's source, which negotiates the mode asked for; the
- * EOS it sends after its error does not reach the tracks. Called in the
- * source's streaming thread, which posts the error before that EOS. */
-void
-restartCapture (GstMediaStreamSrc * self,
-    const std::shared_ptr<Capture> &capture)
-{
-  GST_INFO_OBJECT (self, "restarting %s after a lost mode-switch race",
-      GST_ELEMENT_NAME (capture->source ()));
-  ObjectPtr<GstPad> output (gst_element_get_static_pad (capture->source (),
-          "src"));
-  gst_pad_add_probe (output.get (), GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
-      dropOneEos, nullptr, nullptr);
-  gst_element_call_async (GST_ELEMENT (self), restartSource,
-      new std::shared_ptr<Capture> (capture), freeHeldCapture);
-}
-
-}  // namespace
-
-/* Errors of the devices are the element's to explain (see
- * handleCaptureFailure), a mode change's refused frames are no news; the
- * other messages go up as they are. */
+/* Errors of the devices are the element's to explain, a mode change's
+ * refused frames are no news (capture-failures.cpp); the other messages go
+ * up as they are. */
 static void
 gst_media_stream_src_handle_message (GstBin * bin, GstMessage * message)
 {
-  auto *self = GST_MEDIA_STREAM_SRC (bin);
-  if (isModeChangeWarning (self->priv, message)) {
-    GST_DEBUG_OBJECT (self, "frames of the previous mode refused by %s",
-        GST_MESSAGE_SRC_NAME (message));
-    gst_message_unref (message);
-    return;
-  }
-  std::shared_ptr<Capture> capture;
-  if (GST_MESSAGE_TYPE (message) == GST_MESSAGE_ERROR)
-    capture = captureOf (self->priv, GST_MESSAGE_SRC (message),
-        &Capture::owns);
-  if (!capture) {
+  if (!handleCaptureMessage (GST_MEDIA_STREAM_SRC (bin), message))
     GST_BIN_CLASS (parent_class)->handle_message (bin, message);
-    return;
-  }
-  if (isModeSwitchRace (*capture, message)) {
-    restartCapture (self, capture);
-    gst_message_unref (message);
-    return;
-  }
-  /* The errors are explained off this thread, in any order: only the
-   * first, the cause, is. */
-  if (!capture->markErrored ()) {
-    GST_DEBUG_OBJECT (self, "%" GST_PTR_FORMAT " after the first error of "
-        "its source", message);
-    gst_message_unref (message);
-    return;
-  }
-  /* A failing source (GstBaseSrc) pushes EOS right after its error, and
-   * EOS would end the tracks as finished (source-ended) before the error is
-   * explained: a device lost after it delivered ends its tracks here,
-   * before that EOS. */
-  if (capture->started ())
-    endLostTracks (*capture);
-  gst_element_call_async (GST_ELEMENT (self), handleCaptureFailure,
-      new FailedCapture { capture, MessagePtr (message) }, freeFailedCapture);
 }
 
 static void
@@ -1121,7 +723,7 @@ gst_media_stream_src_set_property (GObject * object, guint prop_id,
     case PROP_CONSTRAINTS:{
       const gchar *json = g_value_get_string (value);
       std::lock_guard<std::mutex> guard (priv->lock);
-      priv->constraints = json ? json : DEFAULT_CONSTRAINTS;
+      priv->constraints = json ? json : kDefaultStreamConstraints;
       break;
     }
     case PROP_URI:{
@@ -1229,7 +831,7 @@ gst_media_stream_src_class_init (GstMediaStreamSrcClass * klass)
    */
   g_object_class_install_property (gobject_class, PROP_CONSTRAINTS,
       g_param_spec_string ("constraints", "Constraints",
-          "The stream's MediaStreamConstraints (JSON)", DEFAULT_CONSTRAINTS,
+          "The stream's MediaStreamConstraints (JSON)", kDefaultStreamConstraints,
           (GParamFlags) (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
               GST_PARAM_MUTABLE_READY)));
   /**
