@@ -777,11 +777,11 @@ checkRuntimeChange (Context & c, Report & r)
         s.badFrame.c_str ());
   /* Without a restart the stream goes on (changeTo saw no state change):
    * still PLAYING, timestamps carrying on from the 640x360 frames. v4l2src
-   * stamps a frame with the start of its exposure, a frame's duration
-   * before it was captured: the first frame of the new mode (80 ms at 12.5
-   * fps) can start before the last 33 ms frame of the old one when the
-   * switch is quick, but not a whole frame earlier, while a restart would
-   * start the timestamps again. */
+   * stamps a frame with the time it got it less the device's delay (the
+   * driver's own timestamp, else one frame's duration): the first frame of
+   * the new mode (80 ms at 12.5 fps) can be stamped before the last 33 ms
+   * frame of the old one when the switch is quick, but not a whole frame
+   * earlier, while a restart would start the timestamps again. */
   GstState state = GST_STATE_VOID_PENDING;
   gst_element_get_state (t.pipeline (), &state, nullptr, 0);
   if (state != GST_STATE_PLAYING)
