@@ -67,6 +67,14 @@ enum class Property : std::uint8_t {
 inline constexpr std::size_t kPropertyCount =
     static_cast<std::size_t> (Property::BackgroundBlur) + 1;
 
+/* The Image Capture members, whiteBalanceMode to torch: a camera's
+ * controls, one value per device whatever its tracks. */
+constexpr bool
+isCameraControl (Property p)
+{
+  return p >= Property::WhiteBalanceMode && p <= Property::Torch;
+}
+
 /* The WebIDL type of the property's constraint member. */
 enum class ValueType : std::uint8_t {
   ULong,              /* ConstrainULong: [Clamp] unsigned long or range */

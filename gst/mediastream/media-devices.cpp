@@ -394,23 +394,24 @@ applyCameraSettings (const MediaDevice & device, const Settings & settings)
     return std::move (*applied);
   /* A fake camera has controls but no image to apply them to: it takes
    * the values the engine chose within its capabilities. */
-  if (device.device) {
-    StructurePtr properties (gst_device_get_properties (device.device.get ()));
-    if (propertyText (properties.get (), "device.api") == "fake")
-      return settings;
-  }
-  /* The Image Capture members, whiteBalanceMode to torch. */
-  for (std::size_t i = static_cast<std::size_t> (Property::WhiteBalanceMode);
-      i <= static_cast<std::size_t> (Property::Torch); i++) {
+  StructurePtr properties (device.device ?
+      gst_device_get_properties (device.device.get ()) : nullptr);
+  const bool fake = propertyText (properties.get (), "device.api") == "fake";
+  Settings taken;
+  for (std::size_t i = 0; i < kPropertyCount; i++) {
     const Property property = static_cast<Property> (i);
-    if (!settings.get (property))
+    const auto &value = settings.get (property);
+    if (!isCameraControl (property) || !value)
       continue;
-    const std::string name (propertyInfo (property).name);
-    return Error { ErrorName::OverconstrainedError, name,
-        "the system cannot change " + name + " of \"" +
-        device.description.label + "\"" };
+    if (!fake) {
+      const std::string name (propertyInfo (property).name);
+      return Error { ErrorName::OverconstrainedError, name,
+          "the system cannot change " + name + " of \"" +
+          device.description.label + "\"" };
+    }
+    taken.set (property, *value);
   }
-  return Settings ();
+  return taken;
 }
 
 /* ---------------------------------------------------------------------- */

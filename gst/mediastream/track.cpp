@@ -144,14 +144,6 @@ holdFlow (GstPad *, GstPadProbeInfo *, gpointer)
   return GST_PAD_PROBE_OK;
 }
 
-/* The Image Capture members, whiteBalanceMode to torch: the camera's
- * controls. */
-bool
-isCameraControl (Property p)
-{
-  return p >= Property::WhiteBalanceMode && p <= Property::Torch;
-}
-
 /* Puts a control's value into the description's current values. */
 void
 setCurrentValue (DeviceDescription & description, Property p,
