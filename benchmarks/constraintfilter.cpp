@@ -14,26 +14,11 @@
  * Each pipeline runs as fast as it can (no clock) over the same frames;
  * CPU time is the process's user + system time while it runs. */
 
-#include <gst/gst.h>
+#include "pipeline-measure.h"
 
-#include <sys/resource.h>
-
-#include <algorithm>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
-#include <vector>
+#include <utility>
 
 namespace {
-
-double
-cpuSeconds ()
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
-      + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
 
 struct Run {
   double cpuPerFrame = 0;   /* seconds */
@@ -46,12 +31,7 @@ struct Run {
 Run
 measure (const std::string & description, const char *constraints)
 {
-  GError *error = nullptr;
-  GstElement *pipeline = gst_parse_launch (description.c_str (), &error);
-  if (!pipeline) {
-    std::fprintf (stderr, "%s: %s\n", description.c_str (), error->message);
-    std::exit (1);
-  }
+  GstElement *pipeline = launchOrExit (description);
   GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   if (GstElement * filter = gst_bin_get_by_name (GST_BIN (pipeline), "f")) {
     g_object_set (filter, "constraints", constraints, nullptr);
@@ -72,17 +52,12 @@ measure (const std::string & description, const char *constraints)
       (GstMessageType) (GST_MESSAGE_EOS | GST_MESSAGE_ERROR));
   const double cpu = cpuSeconds () - start;
   if (GST_MESSAGE_TYPE (m) == GST_MESSAGE_ERROR) {
+    GError *error = nullptr;
     gst_message_parse_error (m, &error, nullptr);
     std::fprintf (stderr, "%s: %s\n", description.c_str (), error->message);
     std::exit (1);
   }
-  GstCaps *caps = gst_pad_get_current_caps (pad);
-  if (caps) {
-    gchar *text = gst_caps_to_string (caps);
-    run.caps = text;
-    g_free (text);
-    gst_caps_unref (caps);
-  }
+  run.caps = currentCapsText (pad);
   gst_message_unref (m);
   gst_object_unref (bus);
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -107,10 +82,8 @@ compare (const std::string & plain, const std::string & ours,
     a.push_back (lastA.cpuPerFrame);
     b.push_back (lastB.cpuPerFrame);
   }
-  std::sort (a.begin (), a.end ());
-  std::sort (b.begin (), b.end ());
-  lastA.cpuPerFrame = a[a.size () / 2];
-  lastB.cpuPerFrame = b[b.size () / 2];
+  lastA.cpuPerFrame = medianOf (a);
+  lastB.cpuPerFrame = medianOf (b);
   return { lastA, lastB };
 }
 

@@ -14,28 +14,13 @@
  * few rounds, the two pipelines alternating. A program, not a test: it
  * fails only when the two did not deliver the same frames. */
 
-#include <gst/gst.h>
+#include "pipeline-measure.h"
 
-#include <sys/resource.h>
 #include <unistd.h>
 
-#include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <fstream>
-#include <string>
-#include <vector>
 
 namespace {
-
-double
-cpuSeconds ()
-{
-  struct rusage usage;
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
-      + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
-}
 
 /* Resident memory in KiB. */
 long
@@ -65,12 +50,7 @@ struct Counter {
 Run
 measure (const std::string & description, int frames)
 {
-  GError *error = nullptr;
-  GstElement *pipeline = gst_parse_launch (description.c_str (), &error);
-  if (!pipeline) {
-    std::fprintf (stderr, "%s: %s\n", description.c_str (), error->message);
-    std::exit (1);
-  }
+  GstElement *pipeline = launchOrExit (description);
   GstElement *sink = gst_bin_get_by_name (GST_BIN (pipeline), "sink");
   GstPad *pad = gst_element_get_static_pad (sink, "sink");
   Counter counter { pipeline, frames };
@@ -102,11 +82,7 @@ measure (const std::string & description, int frames)
     std::exit (1);
   }
   run.firstBuffer = (counter.first - start) / 1e6;
-  GstCaps *caps = gst_pad_get_current_caps (pad);
-  gchar *text = gst_caps_to_string (caps);
-  run.caps = text;
-  g_free (text);
-  gst_caps_unref (caps);
+  run.caps = currentCapsText (pad);
   gst_message_unref (m);
   gst_object_unref (bus);
   gst_element_set_state (pipeline, GST_STATE_NULL);
@@ -123,8 +99,7 @@ median (const std::vector<Run> &runs, Field field)
   std::vector<double> values;
   for (const Run & r : runs)
     values.push_back (static_cast<double> (r.*field));
-  std::sort (values.begin (), values.end ());
-  return values[values.size () / 2];
+  return medianOf (std::move (values));
 }
 
 }  // namespace

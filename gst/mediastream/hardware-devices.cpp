@@ -36,10 +36,6 @@ namespace mediastream {
 
 namespace {
 
-struct DeviceUnref {
-  void operator() (GstDevice * device) const { gst_object_unref (device); }
-};
-
 std::string
 internalName (GstDevice * device)
 {
@@ -254,7 +250,7 @@ alsaExtraPcms (const std::vector<std::string> &listed)
     CapsPtr caps (capsForDevice (description));
     entry.device = std::shared_ptr<GstDevice> (GST_DEVICE (gst_object_ref_sink
             (newAlsaPcmDevice (name, description.label, pcm.description,
-                    caps.get (), card))), DeviceUnref ());
+                    caps.get (), card))), ObjectUnref ());
     StructurePtr properties (gst_device_get_properties (entry.device.get ()));
     const DeviceKeys keys = deviceKeys (properties.get (), "",
         description.label);

@@ -62,14 +62,6 @@ isDefaultDevice (GstDevice * device, const GstStructure * properties)
 using FakeProfiles = std::map<std::string,
     std::optional<std::vector<DeviceDescription>>>;
 
-struct DeviceUnref {
-  void operator() (GstDevice * device) const { gst_object_unref (device); }
-};
-
-struct MessageUnref {
-  void operator() (GstMessage * message) const { gst_message_unref (message); }
-};
-
 struct DeviceListFree {
   void operator() (GList * list) const {
     g_list_free_full (list, gst_object_unref);
@@ -134,7 +126,7 @@ describe (GstDevice * gstDevice, bool fakeOnly, FakeProfiles & profiles)
     return std::nullopt;
 
   result.device.device = std::shared_ptr<GstDevice> (GST_DEVICE
-      (gst_object_ref (gstDevice)), DeviceUnref ());
+      (gst_object_ref (gstDevice)), ObjectUnref ());
   result.device.isDefault = isDefaultDevice (gstDevice, properties.get ());
 
   if (fake) {
@@ -483,7 +475,7 @@ onDeviceMessage (GstBus * bus, GstMessage * message, gpointer data)
     case GST_MESSAGE_DEVICE_ADDED:
       if (std::none_of (present.begin (), present.end (), same (device)))
         present.emplace_back (GST_DEVICE (gst_object_ref (device)),
-            DeviceUnref ());
+            ObjectUnref ());
       break;
     case GST_MESSAGE_DEVICE_REMOVED:
       present.erase (std::remove_if (present.begin (), present.end (),
@@ -494,7 +486,7 @@ onDeviceMessage (GstBus * bus, GstMessage * message, gpointer data)
       auto it = std::find_if (present.begin (), present.end (),
           same (changed));
       std::shared_ptr<GstDevice> replacement (GST_DEVICE (gst_object_ref
-              (device)), DeviceUnref ());
+              (device)), ObjectUnref ());
       if (it != present.end ())
         *it = replacement;
       else
@@ -567,7 +559,7 @@ DeviceWatch::start (DeviceKinds kinds, Callback callback)
     state->present.clear ();
     for (GList * l = list.get (); l != nullptr; l = l->next)
       state->present.emplace_back (GST_DEVICE (gst_object_ref (l->data)),
-          DeviceUnref ());
+          ObjectUnref ());
     state->quiet = false;
     state->update ();
   }

@@ -214,13 +214,21 @@ Capture::currentDescription () const
 Result<bool>
 Capture::applyCameraControls (const Settings & settings)
 {
-  const DeviceDescription now = currentDescription ();
   Settings changes;
   bool changing = false;
   for (std::size_t i = 0; i < kPropertyCount; i++) {
     const Property p = static_cast<Property> (i);
     const auto &value = settings.get (p);
-    if (!isCameraControl (p) || !value || currentValue (now, p) == *value)
+    if (!isCameraControl (p) || !value)
+      continue;
+    std::optional<SettingValue> now;
+    {
+      std::lock_guard<std::mutex> guard (lock_);
+      now = cameraControls_.get (p);
+    }
+    if (!now)
+      now = currentValue (device_.description, p);
+    if (now == *value)
       continue;
     changes.set (p, *value);
     changing = true;

@@ -57,11 +57,6 @@ constexpr const char *kLoopbackCapture = "hw:Loopback,1,0";
 constexpr double kToneHz = 440;
 constexpr double kToneVolume = 0.5;
 
-struct MessageUnref {
-  void operator() (GstMessage * m) const { gst_message_unref (m); }
-};
-using MessagePtr = std::unique_ptr<GstMessage, MessageUnref>;
-
 std::string formatStringV (const char *format, va_list args)
     G_GNUC_PRINTF (1, 0);
 

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "check-main.h"
+#include "vivid.h"
 
 #include "alsa-microphone.h"
 #include "alsa-pcm-device.h"
@@ -139,21 +140,6 @@ keysText (const std::set<AudioModeKey> &keys)
   for (const AudioModeKey & key : keys)
     text += describeKey (key) + "; ";
   return text;
-}
-
-/* The control of that name (vivid's "Disconnect" button is its own). */
-std::uint32_t
-controlNamed (int fd, const char *name)
-{
-  v4l2_queryctrl query {};
-  query.id = V4L2_CTRL_FLAG_NEXT_CTRL;
-  while (ioctl (fd, VIDIOC_QUERYCTRL, &query) == 0) {
-    if (g_strcmp0 (reinterpret_cast<const char *> (query.name), name) == 0)
-      return query.id;
-    query.id |= V4L2_CTRL_FLAG_NEXT_CTRL;
-  }
-  fail ("no control \"%s\"", name);
-  return 0;
 }
 
 std::string
@@ -520,13 +506,7 @@ GST_START_TEST (test_camera_unplugged)
   capture.play ();
   capture.waitForBuffers (3);
 
-  const int fd = open (nodeOf (vivid).c_str (), O_RDWR | O_CLOEXEC);
-  fail_unless (fd >= 0);
-  v4l2_control press {};
-  press.id = controlNamed (fd, "Disconnect");
-  press.value = 1;
-  fail_unless (ioctl (fd, VIDIOC_S_CTRL, &press) == 0);
-  close (fd);
+  pressDisconnect (vivid);
 
   const Error error = capture.waitForFailure (vivid).error;
   fail_unless (error.name == ErrorName::NotFoundError, "%s",

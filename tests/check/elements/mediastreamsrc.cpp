@@ -14,6 +14,7 @@
 
 /* nlohmann/json.hpp must come before check.h, whose fail() macro it trips */
 #include "elements/stream-pipeline.h"
+#include "libs/scratch-dir.h"
 #include "gst-ptr.h"
 #include "json.h"
 #include "media-devices.h"
@@ -450,12 +451,9 @@ GST_START_TEST (test_camera_controls_follow_the_constraints)
   fail_unless_equals_float (settings["zoom"].get<double> (), 3);
   fail_unless (settings["torch"].get<bool> ());
   /* A clone reads the same camera. */
-  GstPad *clone = nullptr;
-  g_signal_emit_by_name (stream.src (), "clone-track", pad.get (), &clone);
-  fail_unless (clone != nullptr);
-  fail_unless_equals_float (jsonProperty (clone, "settings")["zoom"].
+  auto clone = stream.cloneTrack ("video_0");
+  fail_unless_equals_float (jsonProperty (clone.get (), "settings")["zoom"].
       get<double> (), 3);
-  gst_object_unref (clone);
   fail_unless_equals_int (stream.countMessages ([] (GstMessage * m) {
             return GST_MESSAGE_TYPE (m) == GST_MESSAGE_WARNING; }), 0);
   stream.setState (GST_STATE_NULL);
@@ -529,20 +527,18 @@ GST_END_TEST;
 GST_START_TEST (test_no_device_is_not_found)
 {
   /* A profile with a camera only. */
-  GCharPtr dir (g_dir_make_tmp ("mediastreamsrc-XXXXXX", nullptr));
-  const std::string profile = std::string (dir.get ()) + "/camera-only.json";
-  fail_unless (g_file_set_contents (profile.c_str (), R"json({"devices": [
+  ScratchDir dir;
+  dir.write ("camera-only.json", R"json({"devices": [
       {"kind": "videoinput", "label": "Lone Camera", "id": "lone",
        "modes": [{"format": "I420", "width": 640, "height": 480,
-                  "frameRate": 30}]}]})json", -1, nullptr));
+                  "frameRate": 30}]}]})json");
+  const std::string profile = dir.path () / "camera-only.json";
   StreamPipeline stream ("{\"audio\":true}", profile.c_str ());
   fail_unless (stream.setState (GST_STATE_READY) == GST_STATE_CHANGE_FAILURE);
   GstMessage *m = stream.waitMessage (GST_MESSAGE_ERROR);
   fail_unless_equals_string (gst_structure_get_string (errorDetails (m),
           "name"), "NotFoundError");
   fail_unless_equals_int (childCount (stream.src ()), 0);
-  g_unlink (profile.c_str ());
-  g_rmdir (dir.get ());
 }
 GST_END_TEST;
 
@@ -590,11 +586,8 @@ GST_START_TEST (test_clone_shares_the_capture)
   fail_if (stream.setState (GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE);
   stream.waitCaps ("video_0", "video/x-raw,width=640,height=480");
   auto original = stream.pad ("video_0");
-  GstPad *clone = nullptr;
-  g_signal_emit_by_name (stream.src (), "clone-track", original.get (),
-      &clone);
-  fail_unless (clone != nullptr);
-  ObjectPtr<GstPad> ownedClone (clone);
+  ObjectPtr<GstPad> ownedClone = stream.cloneTrack ("video_0");
+  GstPad *clone = ownedClone.get ();
   fail_unless_equals_string (GST_OBJECT_NAME (clone), "video_1");
   fail_if (stringProperty (clone, "id") == stringProperty (original.get (),
           "id"));
@@ -632,10 +625,8 @@ GST_START_TEST (test_clone_constraints_move_the_shared_mode)
   fail_if (stream.setState (GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE);
   stream.waitCaps ("video_0", "video/x-raw,width=320,height=240");
   auto original = stream.pad ("video_0");
-  GstPad *clone = nullptr;
-  g_signal_emit_by_name (stream.src (), "clone-track", original.get (),
-      &clone);
-  ObjectPtr<GstPad> ownedClone (clone);
+  ObjectPtr<GstPad> ownedClone = stream.cloneTrack ("video_0");
+  GstPad *clone = ownedClone.get ();
   /* A size the shared 320x240 capture cannot give: the device mode moves
    * up, and the original is now scaled down to keep its 320x240. */
   g_object_set (clone, "constraints", "{\"width\":{\"exact\":640},"
@@ -864,8 +855,8 @@ GST_END_TEST;
 
 GST_START_TEST (test_tracks_of_a_media_file)
 {
-  GCharPtr dir (g_dir_make_tmp ("mediastreamsrc-XXXXXX", nullptr));
-  const std::string file = std::string (dir.get ()) + "/clip.mkv";
+  ScratchDir dir;
+  const std::string file = dir.path () / "clip.mkv";
   {
     const std::string description = "videotestsrc num-buffers=30 ! "
         "video/x-raw,width=320,height=240,framerate=10/1 ! jpegenc ! "
@@ -897,8 +888,6 @@ GST_START_TEST (test_tracks_of_a_media_file)
   /* The file ends: its tracks end. */
   for (const char *pad : { "video_0", "audio_0" })
     stream.waitFor (pad, [] (const SinkRecord & r) { return r.eos; }, "EOS");
-  g_unlink (file.c_str ());
-  g_rmdir (dir.get ());
 }
 GST_END_TEST;
 

@@ -97,6 +97,15 @@ public:
     return ObjectPtr<GstPad> (gst_element_get_static_pad (src_, name));
   }
 
+  /* MediaStreamTrack.clone() of the track of that pad: the new pad. */
+  ObjectPtr<GstPad> cloneTrack (const char *name) const {
+    ObjectPtr<GstPad> original = pad (name);
+    GstPad *clone = nullptr;
+    g_signal_emit_by_name (src_, "clone-track", original.get (), &clone);
+    fail_unless (clone != nullptr, "%s could not be cloned", name);
+    return ObjectPtr<GstPad> (clone);
+  }
+
   /* The element of that factory mediastreamsrc made (the device's
    * source: v4l2src, alsasrc, mediastreamfakesrc...), the first `match`
    * accepts. */
